@@ -1,0 +1,185 @@
+package org.dtshrink.tree;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A device-tree node: its name with unit address ({@code ""} for the root), ordered properties and children, and
+ * the labels that name it. {@code deleted} is the front end's tombstone for /delete-node/; stages after the front end
+ * never see deleted nodes or properties ({@link DeviceTree#purgeDeleted()}).
+ */
+public final class Node {
+
+    private String name;
+    private Node parent;
+    private final List<Property> properties = new ArrayList<>();
+    private final List<Node> children = new ArrayList<>();
+    private final List<String> labels = new ArrayList<>();
+    private SourcePos pos = SourcePos.NONE;
+    private boolean deleted;
+    private boolean omitIfNoRef;
+    private boolean referenced;
+    /** 0 when the node has no phandle (yet). */
+    private long phandle;
+
+    public Node(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    /** The name before the '@', as the kernel's {@code of_node_name} and dtc's basename comparisons use it. */
+    public String baseName() {
+        int at = name.indexOf('@');
+        return at < 0 ? name : name.substring(0, at);
+    }
+
+    /** The text after the '@', or {@code ""} when the node has no unit address. */
+    public String unitAddress() {
+        int at = name.indexOf('@');
+        return at < 0 ? "" : name.substring(at + 1);
+    }
+
+    public Node parent() {
+        return parent;
+    }
+
+    public boolean isRoot() {
+        return parent == null;
+    }
+
+    public List<Property> properties() {
+        return properties;
+    }
+
+    public List<Node> children() {
+        return children;
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    public void addLabel(String label) {
+        if (!labels.contains(label)) {
+            labels.add(label);
+        }
+    }
+
+    public SourcePos pos() {
+        return pos;
+    }
+
+    public void setPos(SourcePos pos) {
+        this.pos = pos;
+    }
+
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    public void setDeleted(boolean deleted) {
+        this.deleted = deleted;
+    }
+
+    public boolean isOmitIfNoRef() {
+        return omitIfNoRef;
+    }
+
+    public void setOmitIfNoRef(boolean omitIfNoRef) {
+        this.omitIfNoRef = omitIfNoRef;
+    }
+
+    public boolean isReferenced() {
+        return referenced;
+    }
+
+    public void setReferenced(boolean referenced) {
+        this.referenced = referenced;
+    }
+
+    public long phandle() {
+        return phandle;
+    }
+
+    public void setPhandle(long phandle) {
+        this.phandle = phandle;
+    }
+
+    /** Appends a child at the end, as dtc's add_child does. */
+    public Node addChild(Node child) {
+        child.parent = this;
+        children.add(child);
+        return child;
+    }
+
+    public void removeChild(Node child) {
+        if (children.remove(child)) {
+            child.parent = null;
+        }
+    }
+
+    /** Appends a property at the end, as dtc's add_property does. */
+    public Property addProperty(Property p) {
+        properties.add(p);
+        return p;
+    }
+
+    /** The first live property with this exact name, or null. */
+    public Property property(String propName) {
+        for (Property p : properties) {
+            if (!p.isDeleted() && p.name().equals(propName)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The first live child with this exact name, or null. */
+    public Node child(String childName) {
+        for (Node c : children) {
+            if (!c.isDeleted() && c.name().equals(childName)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The full path, {@code "/"} for the root. */
+    public String path() {
+        if (parent == null) {
+            return "/";
+        }
+        StringBuilder sb = new StringBuilder();
+        appendPath(sb);
+        return sb.toString();
+    }
+
+    private void appendPath(StringBuilder sb) {
+        if (parent == null) {
+            return;
+        }
+        parent.appendPath(sb);
+        sb.append('/').append(name);
+    }
+
+    /** Depth below the root; the root is 0. */
+    public int depth() {
+        int d = 0;
+        for (Node n = parent; n != null; n = n.parent) {
+            d++;
+        }
+        return d;
+    }
+
+    @Override
+    public String toString() {
+        return path();
+    }
+}
