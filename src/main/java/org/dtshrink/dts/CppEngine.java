@@ -10,10 +10,12 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.dtshrink.tree.DtException;
 import org.dtshrink.tree.SourcePos;
@@ -45,6 +47,7 @@ final class CppEngine {
         /** How many conditionals were open when the file was entered. */
         final int condBase;
         final int depth;
+        String lookupKey = "";
 
         Frame(Frame parent, Path path, CppLexer lexer, String dirPrefix, int searchIndex, int condBase) {
             this.parent = parent;
@@ -76,12 +79,15 @@ final class CppEngine {
         boolean skipElses;
         String type;
         final CppToken at;
+        /** The macro of an {@code #ifndef} that opens a file: a candidate include guard. */
+        String guard;
 
-        Conditional(boolean wasSkipping, boolean skipElses, String type, CppToken at) {
+        Conditional(boolean wasSkipping, boolean skipElses, String type, CppToken at, String guard) {
             this.wasSkipping = wasSkipping;
             this.skipElses = skipElses;
             this.type = type;
             this.at = at;
+            this.guard = guard;
         }
     }
 
@@ -94,7 +100,10 @@ final class CppEngine {
         boolean omitted;
     }
 
-    private record PendingInclude(String name, Path file, int searchIndex) {
+    private record PendingInclude(String written, String name, Path file, int searchIndex) {
+        String lookupKey() {
+            return written + '\0' + name;
+        }
     }
 
     private final Path workingDirectory;
@@ -106,6 +115,12 @@ final class CppEngine {
     private final LinkedHashSet<String> dependencies = new LinkedHashSet<>();
     private final Set<Path> onceOnly = new HashSet<>();
     private final Set<Path> imported = new HashSet<>();
+    /**
+     * Files wholly inside {@code #ifndef GUARD ... #endif}: cpp does not even enter them again once GUARD is set. Like
+     * cpp's file cache this is keyed by the name as written in the directive and the path it was found at, so the
+     * same file reached as {@code "x.h"} from its own directory and as {@code <dir/x.h>} counts as two.
+     */
+    private final Map<String, String> guards = new HashMap<>();
     private final List<Conditional> conditionals = new ArrayList<>();
     private final ArrayDeque<CppToken> lookahead = new ArrayDeque<>();
 
@@ -121,6 +136,12 @@ final class CppEngine {
     private int lastEolLine;
     private int expansionLine;
     private int counter;
+    /**
+     * cpp's include-guard detection: true while nothing but an opening {@code #ifndef} (or the whole conditional it
+     * opened) has been seen in the current file; {@link #guardCandidate} is that conditional's macro once closed.
+     */
+    private boolean guardValid;
+    private String guardCandidate;
 
     CppEngine(Path workingDirectory, List<String> includeDirs, int maxIncludeDepth) {
         this.workingDirectory = workingDirectory;
@@ -155,6 +176,7 @@ final class CppEngine {
         dependencies.add(name);
         frame = new Frame(null, file, new CppLexer(name, read(file, null)), dirPrefix(name), -1, 0);
         printing = true;
+        guardValid = true;
         out.start(name);
         for (CppToken t = getToken(); t.kind != CppToken.Kind.EOF; t = getToken()) {
             out.token(t);
@@ -257,6 +279,10 @@ final class CppEngine {
                 if (frame.parent == null) {
                     return t;
                 }
+                if (guardValid && guardCandidate != null) {
+                    guards.putIfAbsent(frame.lookupKey, guardCandidate);
+                }
+                guardValid = false;
                 Frame parent = frame.parent;
                 frame = parent;
                 if (printing) {
@@ -275,6 +301,7 @@ final class CppEngine {
                     out.lineChange(t);
                 }
             }
+            guardValid = false;
             if (skipping) {
                 continue;
             }
@@ -608,6 +635,9 @@ final class CppEngine {
         try {
             CppToken name = lexRaw();
             if (name.kind == CppToken.Kind.NAME && DIRECTIVES.contains(name.text)) {
+                if (!name.text.equals("if") && !name.text.equals("ifdef") && !name.text.equals("ifndef")) {
+                    guardValid = false;
+                }
                 if (!skipping || CONDITIONALS.contains(name.text)) {
                     include = run(name);
                 }
@@ -661,7 +691,9 @@ final class CppEngine {
             case "define": define(); return null;
             case "undef": undef(name); return null;
             case "include": case "include_next": case "import": return include(name);
-            case "if": pushConditional(name, skipping || !CppExpression.evaluate(expressionTokens(), name)); return null;
+            case "if":
+                pushConditional(name, skipping || !CppExpression.evaluate(expressionTokens(), name), null);
+                return null;
             case "ifdef": case "ifndef": ifdef(name); return null;
             case "elif": case "elifdef": case "elifndef": elif(name); return null;
             case "else": elseDirective(name); return null;
@@ -840,19 +872,25 @@ final class CppEngine {
         checkEol(directive);
     }
 
-    private void pushConditional(CppToken directive, boolean skip) {
-        conditionals.add(new Conditional(skipping, skipping || !skip, directive.text, directive));
+    private void pushConditional(CppToken directive, boolean skip, String guard) {
+        boolean topOfFile = guardValid && guardCandidate == null;
+        conditionals.add(new Conditional(skipping, skipping || !skip, directive.text, directive,
+                topOfFile ? guard : null));
         skipping = skip;
     }
 
     private void ifdef(CppToken directive) {
         boolean skip = true;
+        String guard = null;
         if (!skipping) {
             CppToken name = macroName(directive);
             skip = macros.isDefined(name.text) == directive.text.equals("ifndef");
+            if (directive.text.equals("ifndef")) {
+                guard = name.text;
+            }
             checkEol(directive);
         }
-        pushConditional(directive, skip);
+        pushConditional(directive, skip, guard);
     }
 
     private Conditional current(CppToken directive) {
@@ -868,6 +906,7 @@ final class CppEngine {
             throw DtException.at(pos(directive), "#" + directive.text + " after #else");
         }
         c.type = directive.text;
+        c.guard = null;
         if (c.skipElses) {
             skipping = true;
             return;
@@ -891,6 +930,7 @@ final class CppEngine {
             throw DtException.at(pos(directive), "#else after #else");
         }
         c.type = "else";
+        c.guard = null;
         skipping = c.skipElses;
         c.skipElses = true;
         if (!c.wasSkipping) {
@@ -905,6 +945,10 @@ final class CppEngine {
         }
         conditionals.remove(conditionals.size() - 1);
         skipping = c.wasSkipping;
+        if (conditionals.size() == frame.condBase && c.guard != null) {
+            guardValid = true;
+            guardCandidate = c.guard;
+        }
     }
 
     private void line(CppToken directive) {
@@ -1023,7 +1067,8 @@ final class CppEngine {
             throw DtException.at(pos(at), "'" + fname + "' file not found" + includeChain());
         }
         Path real = realPath(found.file);
-        if (onceOnly.contains(real)) {
+        String guard = guards.get(found.lookupKey());
+        if (onceOnly.contains(real) || guard != null && macros.isDefined(guard)) {
             return null;
         }
         if (directive.text.equals("import")) {
@@ -1051,7 +1096,7 @@ final class CppEngine {
 
     private PendingInclude find(String fname, boolean angled, boolean next) {
         if (Path.of(fname).isAbsolute()) {
-            return Files.isRegularFile(Path.of(fname)) ? new PendingInclude(fname, Path.of(fname), -1) : null;
+            return Files.isRegularFile(Path.of(fname)) ? new PendingInclude(fname, fname, Path.of(fname), -1) : null;
         }
         int start = 0;
         if (next && frame.parent != null && frame.searchIndex >= 0) {
@@ -1060,7 +1105,7 @@ final class CppEngine {
             String name = frame.dirPrefix + fname;
             Path p = resolve(name);
             if (Files.isRegularFile(p)) {
-                return new PendingInclude(name, p, -1);
+                return new PendingInclude(fname, name, p, -1);
             }
         }
         for (int i = start; i < includeDirs.size(); i++) {
@@ -1068,7 +1113,7 @@ final class CppEngine {
             String name = dir.isEmpty() ? fname : dir.endsWith("/") ? dir + fname : dir + "/" + fname;
             Path p = resolve(name);
             if (Files.isRegularFile(p)) {
-                return new PendingInclude(name, p, i);
+                return new PendingInclude(fname, name, p, i);
             }
         }
         return null;
@@ -1080,6 +1125,9 @@ final class CppEngine {
         dependencies.add(inc.name);
         frame = new Frame(frame, inc.file, new CppLexer(inc.name, text), dirPrefix(inc.name), inc.searchIndex,
                 conditionals.size());
+        frame.lookupKey = inc.lookupKey();
+        guardValid = true;
+        guardCandidate = null;
         if (printing) {
             out.enterFile(includer, lastEolLine, inc.name);
         }

@@ -12,6 +12,8 @@ final class CppLexer {
 
     /** The name line markers and {@code __FILE__} use; {@code #line} may change it. */
     private String name;
+    /** The name the file was opened under. */
+    private final String fileName;
     private final char[] buf;
     /** Physical line and byte column of each character of {@link #buf}; index {@code buf.length} is the end. */
     private final int[] lineAt;
@@ -24,6 +26,7 @@ final class CppLexer {
 
     CppLexer(String name, String text) {
         this.name = name;
+        this.fileName = name;
         int n = text.length();
         char[] out = new char[n];
         int[] lines = new int[n + 1];
@@ -96,6 +99,10 @@ final class CppLexer {
 
     String name() {
         return name;
+    }
+
+    String fileName() {
+        return fileName;
     }
 
     void setDirective(boolean on) {
