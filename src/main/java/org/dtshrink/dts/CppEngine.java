@@ -136,6 +136,9 @@ final class CppEngine {
     private int lastEolLine;
     private int expansionLine;
     private int counter;
+    /** Arguments are expanded recursively; this bounds the Java stack on hostile nesting such as F(F(F(...))). */
+    private static final int MAX_ARG_NESTING = 256;
+    private int argDepth;
     /**
      * cpp's include-guard detection: true while nothing but an opening {@code #ifndef} (or the whole conditional it
      * opened) has been seen in the current file; {@link #guardCandidate} is that conditional's macro once closed.
@@ -339,7 +342,7 @@ final class CppEngine {
                 return false;
             }
             if (!m.params.isEmpty()) {
-                replaceArgs(m, args);
+                replaceArgs(m, args, name);
             }
         }
         m.disabled = true;
@@ -436,7 +439,7 @@ final class CppEngine {
     }
 
     /** Substitutes the arguments into the body and opens the result as the macro's context. */
-    private void replaceArgs(Macro m, Arg[] args) {
+    private void replaceArgs(Macro m, Arg[] args, CppToken name) {
         List<CppToken> body = m.body;
         List<CppToken> result = new ArrayList<>(body.size() + 8);
         for (int i = 0; i < body.size(); i++) {
@@ -472,7 +475,7 @@ final class CppEngine {
                 }
             } else {
                 if (arg.expanded == null) {
-                    arg.expanded = expandArg(arg);
+                    arg.expanded = expandArg(arg, name);
                 }
                 from = arg.expanded;
             }
@@ -498,7 +501,19 @@ final class CppEngine {
     }
 
     /** An argument macro-expanded on its own, as if it were the rest of the file. */
-    private List<CppToken> expandArg(Arg arg) {
+    private List<CppToken> expandArg(Arg arg, CppToken name) {
+        if (argDepth >= MAX_ARG_NESTING) {
+            throw DtException.at(pos(name), "macro arguments nested more than " + MAX_ARG_NESTING + " deep");
+        }
+        argDepth++;
+        try {
+            return expandArgTokens(arg);
+        } finally {
+            argDepth--;
+        }
+    }
+
+    private List<CppToken> expandArgTokens(Arg arg) {
         List<CppToken> tokens = new ArrayList<>(arg.raw.size() + 1);
         tokens.addAll(arg.raw);
         tokens.add(END_ARG);
@@ -967,6 +982,10 @@ final class CppEngine {
         } else if (f.kind != CppToken.Kind.EOF) {
             throw DtException.at(pos(f), "invalid filename \"" + f.text + "\"");
         }
+        if (f.kind != CppToken.Kind.EOF) {
+            checkEol(directive);
+            skipRestOfLine();
+        }
         frame.lexer.renumber((int) n, newName);
         if (printing) {
             out.renameFile(frame.lexer.name(), (int) n);
@@ -993,27 +1012,84 @@ final class CppEngine {
         return t;
     }
 
+    /**
+     * cpp's own pragmas act; others are dropped: in assembler mode cpp writes no {@code #pragma} (nor {@code #ident})
+     * lines, so as not to upset the assembler. A pragma cpp knows still indents an output line, as cpp's does.
+     */
     private void pragma(CppToken directive) {
         CppToken first = lexRaw();
-        if (first.kind == CppToken.Kind.NAME && first.text.equals("once")) {
-            if (frame.path != null) {
-                onceOnly.add(realPath(frame.path));
-            }
-            return;
+        CppToken second = null;
+        String name = first.text;
+        if (first.kind == CppToken.Kind.NAME && first.text.equals("GCC")) {
+            second = lexRaw();
+            name = "GCC " + second.text;
         }
-        lookahead.push(first);
-        if (printing) {
-            out.directiveLine(directive.file, directive.line, "#pragma" + restOfLineText());
+        switch (name) {
+            case "once":
+                if (frame.parent == null) {
+                    warn(first, "#pragma once in main file");
+                } else if (frame.path != null) {
+                    onceOnly.add(realPath(frame.path));
+                }
+                break;
+            case "push_macro": case "pop_macro":
+                pushOrPopMacro(first);
+                break;
+            case "GCC warning": case "GCC error":
+                pragmaDiagnostic(second);
+                break;
+            case "GCC poison": case "GCC system_header": case "GCC dependency":
+                break;
+            default:
+                return;
+        }
+        if (printing && !skipping) {
+            out.lineChange(first);
         }
     }
 
+    /** {@code #pragma GCC warning "text"} / {@code error}: the string's contents, reported at the string. */
+    private void pragmaDiagnostic(CppToken kind) {
+        CppToken s = lexRaw();
+        if (s.kind != CppToken.Kind.STRING) {
+            throw DtException.at(pos(s), "invalid \"#pragma GCC " + kind.text + "\" directive");
+        }
+        String text = unescape(s.text.substring(1, s.text.length() - 1));
+        if (kind.text.equals("error")) {
+            throw DtException.at(pos(s), text);
+        }
+        warn(s, text);
+    }
+
+    private final java.util.Map<String, ArrayDeque<java.util.Optional<Macro>>> pushedMacros = new HashMap<>();
+
+    /** {@code #pragma push_macro("NAME")} saves NAME's definition (or its absence); pop_macro restores it. */
+    private void pushOrPopMacro(CppToken pragma) {
+        CppToken open = lexRaw();
+        CppToken str = lexRaw();
+        CppToken close = lexRaw();
+        if (!open.is("(") || str.kind != CppToken.Kind.STRING || !close.is(")")) {
+            throw DtException.at(pos(pragma), "invalid #pragma " + pragma.text + " directive");
+        }
+        String name = str.text.substring(1, str.text.length() - 1);
+        ArrayDeque<java.util.Optional<Macro>> stack = pushedMacros.computeIfAbsent(name, k -> new ArrayDeque<>());
+        if (pragma.text.equals("push_macro")) {
+            stack.push(java.util.Optional.ofNullable(macros.get(name)));
+        } else if (!stack.isEmpty()) {
+            java.util.Optional<Macro> saved = stack.pop();
+            if (saved.isPresent()) {
+                macros.put(saved.get());
+            } else {
+                macros.remove(name);
+            }
+        }
+    }
+
+    /** {@code #ident "x"}: checked, then dropped as cpp does in assembler mode. */
     private void ident(CppToken directive) {
         CppToken s = nextReal();
         if (s.kind != CppToken.Kind.STRING) {
             throw DtException.at(pos(s), "invalid #" + directive.text + " directive");
-        }
-        if (printing) {
-            out.directiveLine(directive.file, directive.line, "#ident " + s.text);
         }
     }
 

@@ -29,8 +29,12 @@ final class CppExpression {
     private static final Num ZERO = new Num(0, false);
     private static final Num ONE = new Num(1, false);
 
+    /** Nesting of parentheses, unary operators and '?:' allowed before giving up, to bound recursion. */
+    static final int MAX_NESTING = 256;
+
     private final Tokens tokens;
     private CppToken cur;
+    private int nesting;
 
     private CppExpression(Tokens tokens) {
         this.tokens = tokens;
@@ -82,6 +86,7 @@ final class CppExpression {
             return c;
         }
         CppToken q = cur;
+        nest(q);
         advance();
         Num a = comma(eval && c.isTrue(), q);
         if (!cur.is(":")) {
@@ -90,6 +95,7 @@ final class CppExpression {
         CppToken colon = cur;
         advance();
         Num b = conditional(eval && !c.isTrue(), colon);
+        nesting--;
         boolean unsigned = a.unsigned || b.unsigned;
         Num r = c.isTrue() ? a : b;
         return new Num(r.v, unsigned);
@@ -184,7 +190,22 @@ final class CppExpression {
         return new Num(l.unsigned ? l.v >>> n : l.v >> n, l.unsigned);
     }
 
+    private void nest(CppToken at) {
+        if (++nesting > MAX_NESTING) {
+            throw error(at, "#if expression nested more than " + MAX_NESTING + " deep");
+        }
+    }
+
     private Num unary(boolean eval, CppToken leftOf) {
+        nest(cur);
+        try {
+            return unaryOperand(eval, leftOf);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Num unaryOperand(boolean eval, CppToken leftOf) {
         CppToken t = cur;
         if (t.kind == CppToken.Kind.PUNCT) {
             switch (t.text) {
