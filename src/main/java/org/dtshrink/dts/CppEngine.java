@@ -12,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,7 +111,9 @@ final class CppEngine {
     private final MacroTable macros = new MacroTable();
     private final CppOutput out = new CppOutput();
     private final List<String> warnings = new ArrayList<>();
-    private final LinkedHashSet<String> dependencies = new LinkedHashSet<>();
+    /** Files in the order first entered, once per lookup key as {@code cpp -M} lists them. */
+    private final List<String> dependencies = new ArrayList<>();
+    private final Set<String> enteredKeys = new HashSet<>();
     private final Set<Path> onceOnly = new HashSet<>();
     private final Set<Path> imported = new HashSet<>();
     /**
@@ -1198,7 +1199,9 @@ final class CppEngine {
     private void enterFile(PendingInclude inc) {
         String includer = frame.lexer.name();
         String text = read(inc.file, null);
-        dependencies.add(inc.name);
+        if (enteredKeys.add(inc.lookupKey())) {
+            dependencies.add(inc.name);
+        }
         frame = new Frame(frame, inc.file, new CppLexer(inc.name, text), dirPrefix(inc.name), inc.searchIndex,
                 conditionals.size());
         frame.lookupKey = inc.lookupKey();

@@ -64,8 +64,8 @@ public final class Preprocessor {
     }
 
     /**
-     * The preprocessed text, every file read (the main file first, as named for {@code make}-style dependency
-     * lists) and the warnings cpp would print, each {@code file:line:col: warning: what}.
+     * The preprocessed text, every file read (the main file first, named and listed as {@code cpp -M} does) and the
+     * warnings cpp would print, each {@code file:line:col: warning: what}.
      */
     public record Result(String text, List<Path> dependencies, List<String> warnings) {
     }
