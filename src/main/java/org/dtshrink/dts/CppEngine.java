@@ -64,12 +64,15 @@ final class CppEngine {
         final Context prev;
         final Macro macro;
         final List<CppToken> tokens;
+        /** The source line the expansion stems from, which {@code __LINE__} may report. */
+        final int expansionLine;
         int next;
 
-        Context(Context prev, Macro macro, List<CppToken> tokens) {
+        Context(Context prev, Macro macro, List<CppToken> tokens, int expansionLine) {
             this.prev = prev;
             this.macro = macro;
             this.tokens = tokens;
+            this.expansionLine = expansionLine;
         }
     }
 
@@ -135,7 +138,9 @@ final class CppEngine {
     private int parsingArgs;
     private boolean printing;
     private int lastEolLine;
-    private int expansionLine;
+    /** The outermost macro being expanded, and the line of its name. */
+    private Macro topMacro;
+    private int invocationLine;
     private int counter;
     /** Arguments are expanded recursively; this bounds the Java stack on hostile nesting such as F(F(F(...))). */
     private static final int MAX_ARG_NESTING = 256;
@@ -230,9 +235,11 @@ final class CppEngine {
                 return t;
             }
             if (context == null) {
-                expansionLine = t.line;
+                topMacro = m;
+                invocationLine = t.line;
             }
-            if (enterMacro(m, t)) {
+            int line = context != null && t.has(CppToken.BODY) ? context.expansionLine : t.line;
+            if (enterMacro(m, t, line)) {
                 if (inDirective) {
                     continue;
                 }
@@ -243,7 +250,11 @@ final class CppEngine {
     }
 
     private void pushContext(Macro macro, List<CppToken> tokens) {
-        context = new Context(context, macro, tokens);
+        pushContext(macro, tokens, context == null ? 0 : context.expansionLine);
+    }
+
+    private void pushContext(Macro macro, List<CppToken> tokens, int expansionLine) {
+        context = new Context(context, macro, tokens, expansionLine);
     }
 
     private void popContext() {
@@ -324,9 +335,9 @@ final class CppEngine {
     // ---------------------------------------------------------------- macro expansion
 
     /** Starts expanding {@code m}; false when a function-like macro's name is not followed by '('. */
-    private boolean enterMacro(Macro m, CppToken name) {
+    private boolean enterMacro(Macro m, CppToken name, int line) {
         if (m.builtin != null) {
-            pushContext(null, List.of(builtin(m, name)));
+            pushContext(null, List.of(builtin(m, name, line)));
             return true;
         }
         if (m.functionLike) {
@@ -343,12 +354,12 @@ final class CppEngine {
                 return false;
             }
             if (!m.params.isEmpty()) {
-                replaceArgs(m, args, name);
+                replaceArgs(m, args, name, line);
             }
         }
         m.disabled = true;
         if (m.params.isEmpty()) {
-            pushContext(m, m.body);
+            pushContext(m, m.body, line);
         }
         return true;
     }
@@ -440,7 +451,7 @@ final class CppEngine {
     }
 
     /** Substitutes the arguments into the body and opens the result as the macro's context. */
-    private void replaceArgs(Macro m, Arg[] args, CppToken name) {
+    private void replaceArgs(Macro m, Arg[] args, CppToken name, int line) {
         List<CppToken> body = m.body;
         List<CppToken> result = new ArrayList<>(body.size() + 8);
         for (int i = 0; i < body.size(); i++) {
@@ -476,7 +487,7 @@ final class CppEngine {
                 }
             } else {
                 if (arg.expanded == null) {
-                    arg.expanded = expandArg(arg, name);
+                    arg.expanded = expandArg(arg, name, line);
                 }
                 from = arg.expanded;
             }
@@ -498,27 +509,27 @@ final class CppEngine {
                 result.set(pasteFlagAt, p.withFlags(flags));
             }
         }
-        pushContext(m, result);
+        pushContext(m, result, line);
     }
 
     /** An argument macro-expanded on its own, as if it were the rest of the file. */
-    private List<CppToken> expandArg(Arg arg, CppToken name) {
+    private List<CppToken> expandArg(Arg arg, CppToken name, int line) {
         if (argDepth >= MAX_ARG_NESTING) {
             throw DtException.at(pos(name), "macro arguments nested more than " + MAX_ARG_NESTING + " deep");
         }
         argDepth++;
         try {
-            return expandArgTokens(arg);
+            return expandArgTokens(arg, line);
         } finally {
             argDepth--;
         }
     }
 
-    private List<CppToken> expandArgTokens(Arg arg) {
+    private List<CppToken> expandArgTokens(Arg arg, int line) {
         List<CppToken> tokens = new ArrayList<>(arg.raw.size() + 1);
         tokens.addAll(arg.raw);
         tokens.add(END_ARG);
-        pushContext(null, tokens);
+        pushContext(null, tokens, line);
         List<CppToken> expanded = new ArrayList<>();
         for (;;) {
             CppToken t = getToken();
@@ -596,7 +607,11 @@ final class CppEngine {
         pushContext(null, List.of(lhs));
     }
 
-    private CppToken builtin(Macro m, CppToken name) {
+    /**
+     * A built-in's value. {@code __LINE__} is cpp's: under a function-like outermost macro, the line the token stems
+     * from (its own, or its macro's invocation); under an object-like one, the line of that outermost invocation.
+     */
+    private CppToken builtin(Macro m, CppToken name, int line) {
         String text;
         CppToken.Kind kind = CppToken.Kind.NUMBER;
         switch (m.builtin) {
@@ -609,7 +624,7 @@ final class CppEngine {
                 kind = CppToken.Kind.STRING;
                 break;
             case LINE:
-                text = Integer.toString(context == null ? name.line : expansionLine);
+                text = Integer.toString(context == null ? name.line : topMacro.functionLike ? line : invocationLine);
                 break;
             case INCLUDE_LEVEL:
                 text = Integer.toString(frame.depth);
@@ -708,7 +723,12 @@ final class CppEngine {
             case "undef": undef(name); return null;
             case "include": case "include_next": case "import": return include(name);
             case "if":
-                pushConditional(name, skipping || !CppExpression.evaluate(expressionTokens(), name), null);
+                if (skipping) {
+                    pushConditional(name, true, null);
+                } else {
+                    CppExpression.Outcome o = CppExpression.evaluateIf(expressionTokens(), name);
+                    pushConditional(name, !o.value(), o.guard());
+                }
                 return null;
             case "ifdef": case "ifndef": ifdef(name); return null;
             case "elif": case "elifdef": case "elifndef": elif(name); return null;
@@ -829,7 +849,7 @@ final class CppEngine {
                                 t.file, t.line, t.column, null, index);
                     }
                 }
-                body.add(b);
+                body.add(b.withFlags(b.flags | CppToken.BODY));
             }
             if (followingPaste) {
                 throw DtException.at(pos(pasteAt), "'##' cannot appear at either end of a macro expansion");

@@ -35,6 +35,13 @@ final class CppExpression {
     private final Tokens tokens;
     private CppToken cur;
     private int nesting;
+    /** Tokens read (a {@code defined} operand counts as one), and the last name tested by {@code defined}. */
+    private int count;
+    private String definedName;
+
+    /** The value, and X when the whole expression was {@code !defined X}: a possible include guard. */
+    record Outcome(boolean value, String guard) {
+    }
 
     private CppExpression(Tokens tokens) {
         this.tokens = tokens;
@@ -42,8 +49,13 @@ final class CppExpression {
 
     /** Reads the rest of the directive line and returns whether the expression is non-zero. */
     static boolean evaluate(Tokens tokens, CppToken directive) {
+        return evaluateIf(tokens, directive).value();
+    }
+
+    static Outcome evaluateIf(Tokens tokens, CppToken directive) {
         CppExpression e = new CppExpression(tokens);
         e.advance();
+        CppToken first = e.cur;
         if (e.cur.kind == CppToken.Kind.EOF) {
             throw error(e.cur, "#" + directive.text + " with no expression");
         }
@@ -57,13 +69,15 @@ final class CppExpression {
             }
             throw error(e.cur, "missing binary operator before token \"" + e.cur.text + "\"");
         }
-        return n.isTrue();
+        boolean notDefined = first.is("!") && e.count == 3 && e.definedName != null;
+        return new Outcome(n.isTrue(), notDefined ? e.definedName : null);
     }
 
     private void advance() {
         do {
             cur = tokens.next();
         } while (cur.kind == CppToken.Kind.PADDING);
+        count++;
     }
 
     private static DtException error(CppToken t, String what) {
@@ -293,6 +307,7 @@ final class CppExpression {
                 throw error(cur, "operator \"defined\" requires an identifier");
             }
             boolean d = tokens.isDefined(cur.text);
+            definedName = cur.text;
             if (paren) {
                 CppToken close = nextReal();
                 if (!close.is(")")) {
