@@ -169,8 +169,9 @@ final class CppEngine {
     /** Runs directive lines (the built-in and command-line definitions) in the named pseudo file. */
     void runDirectives(String pseudoFile, String text) {
         frame = new Frame(null, null, new CppLexer(pseudoFile, text), "", -1, 0);
-        for (CppToken t = getToken(); t.kind != CppToken.Kind.EOF; t = getToken()) {
-            throw DtException.at(pos(t), "stray token in " + pseudoFile + " definitions: " + t.text);
+        CppToken t = getToken();
+        if (t.kind != CppToken.Kind.EOF) {
+            throw DtException.at(pos(t), "'" + t.text + "' is not part of a definition");
         }
         frame = null;
     }
@@ -711,10 +712,8 @@ final class CppEngine {
         CppToken t = lexRaw();
         if (t.kind != CppToken.Kind.EOF) {
             warn(t, "extra tokens at end of #" + directive.text + " directive");
-            lookahead.push(t);
-        } else {
-            lookahead.push(t);
         }
+        lookahead.push(t);
     }
 
     private PendingInclude run(CppToken name) {
