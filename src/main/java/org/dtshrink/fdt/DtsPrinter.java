@@ -28,7 +28,18 @@ public final class DtsPrinter {
         DtsPrinter p = new DtsPrinter();
         p.printHeader(tree);
         p.printNodes(tree.root());
+        p.printRootLabels(tree.root());
         return p.out.toString();
+    }
+
+    /** The grammar has no place for a label before the root's "/", so root labels are added by a path reference. */
+    private void printRootLabels(Node root) {
+        if (root.isDeleted()) {
+            return;
+        }
+        for (String l : root.labels()) {
+            out.append('\n').append(l).append(": &{/} {\n};\n");
+        }
     }
 
     private void printHeader(DeviceTree tree) {
@@ -80,7 +91,9 @@ public final class DtsPrinter {
     /** Prints the node's opening line and its properties; the caller prints children and the closing brace. */
     private Frame openNode(Node node, int level) {
         indent(level);
-        appendLabels(node.labels());
+        if (level > 0) {
+            appendLabels(node.labels());
+        }
         out.append(node.name().isEmpty() ? "/" : node.name()).append(" {\n");
         for (Property p : node.properties()) {
             if (p.isDeleted()) {
