@@ -12,7 +12,9 @@ import org.dtshrink.tree.ReserveEntry;
  * Prints a tree as DTS source in dtc's layout ({@code dtc -O dts}): the header, memory reservations, then the nodes
  * with their labels and properties, children after properties. The text compiles back to the same blob. Names are
  * printed as they are; a tree read from a blob holds one char per byte, so the text should be written out as
- * ISO-8859-1 (the same as ASCII for any real tree). Works without recursion.
+ * ISO-8859-1 (the same as ASCII for any real tree). Works without recursion. DTS has no syntax for the header's
+ * boot CPU: dtc takes it from the first CPU's reg, so a blob made with another {@code -b} needs that option again.
+ * Trees from source are printed as resolved: path references print as the path strings they became.
  */
 public final class DtsPrinter {
 
