@@ -2,13 +2,14 @@
 // delete-property, delete-node and omit-if-no-ref keywords it expects a property or node name (mode NAME), where
 // "1", "cpu@0" and "#address-cells" are names; elsewhere numbers are literals (default mode). '[' enters byte-string
 // mode. Rules shared by every state are repeated in each mode, since ANTLR modes are exclusive. Nothing here fails:
-// an unexpected character becomes an ANY token, which the parser reports.
+// an unexpected character becomes an ANY token, which the parser reports. The line-start test of cpp line markers
+// sits at the end of their rules so that it does not keep ANTLR from caching the lexer DFA for other tokens.
 lexer grammar DtsLexer;
 
 // ---- default mode (dtc's V1 state) ----
 
 INCLUDE       : '/include/' WS_F* STRING_F ;
-LINE_MARKER   : {getCharPositionInLine() == 0}? '#' 'line'? [ \t]+ [0-9]+ [ \t]+ STRING_F ([ \t]+ [0-9]+)* ;
+LINE_MARKER   : '#' 'line'? [ \t]+ [0-9]+ [ \t]+ STRING_F ([ \t]+ [0-9]+)* {_tokenStartCharPositionInLine == 0}? ;
 STRING        : STRING_F ;
 V1            : '/dts-v1/' ;
 PLUGIN        : '/plugin/' ;
@@ -72,7 +73,7 @@ fragment LINE_COMMENT_F : '//' ~[\n]* ('\n' | EOF) ;
 mode NAME;
 
 N_INCLUDE       : '/include/' WS_F* STRING_F -> type(INCLUDE) ;
-N_LINE_MARKER   : {getCharPositionInLine() == 0}? '#' 'line'? [ \t]+ [0-9]+ [ \t]+ STRING_F ([ \t]+ [0-9]+)* -> type(LINE_MARKER) ;
+N_LINE_MARKER   : '#' 'line'? [ \t]+ [0-9]+ [ \t]+ STRING_F ([ \t]+ [0-9]+)* {_tokenStartCharPositionInLine == 0}? -> type(LINE_MARKER) ;
 N_STRING        : STRING_F -> type(STRING) ;
 N_V1            : '/dts-v1/' -> type(V1), mode(DEFAULT_MODE) ;
 N_PLUGIN        : '/plugin/' -> type(PLUGIN) ;
@@ -126,7 +127,7 @@ N_ANY           : . -> type(ANY) ;
 mode BYTES;
 
 B_INCLUDE       : '/include/' WS_F* STRING_F -> type(INCLUDE) ;
-B_LINE_MARKER   : {getCharPositionInLine() == 0}? '#' 'line'? [ \t]+ [0-9]+ [ \t]+ STRING_F ([ \t]+ [0-9]+)* -> type(LINE_MARKER) ;
+B_LINE_MARKER   : '#' 'line'? [ \t]+ [0-9]+ [ \t]+ STRING_F ([ \t]+ [0-9]+)* {_tokenStartCharPositionInLine == 0}? -> type(LINE_MARKER) ;
 B_STRING        : STRING_F -> type(STRING) ;
 B_V1            : '/dts-v1/' -> type(V1), mode(DEFAULT_MODE) ;
 B_PLUGIN        : '/plugin/' -> type(PLUGIN) ;

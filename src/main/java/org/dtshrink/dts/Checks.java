@@ -38,6 +38,7 @@ final class Checks {
     }
 
     void run() {
+        labels.startIndexing();
         for (Node n : TreeLookup.preOrder(root)) {
             duplicateNodeNames(n);
         }

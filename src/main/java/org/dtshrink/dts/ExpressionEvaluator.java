@@ -23,6 +23,9 @@ final class ExpressionEvaluator {
     }
 
     static long evaluate(DtsParser.IntegerPrimContext prim) {
+        if (!(prim instanceof DtsParser.ParensContext)) {
+            return valueOf(prim, Map.of());
+        }
         List<ParserRuleContext> order = postOrder(prim);
         Map<ParserRuleContext, Long> values = new IdentityHashMap<>();
         for (ParserRuleContext n : order) {

@@ -34,12 +34,7 @@ final class TreeLookup {
     }
 
     static Node byLabel(Node root, String label, Labels labels) {
-        for (Node n : preOrder(root)) {
-            if (labels.live(n).contains(label)) {
-                return n;
-            }
-        }
-        return null;
+        return labels.firstNodeWith(root, label);
     }
 
     /** dtc's get_node_by_path: each component must equal a live child's full name; the first such child is taken. */
