@@ -75,12 +75,12 @@ class KernelProfilesTest {
         assertError(VALID.replace("device_node.align = 4", "device_node.align = 0"),
                 "p:6:21: error: device_node.align must be between 1 and 4096: 0");
         assertError(VALID.replace("full_name = name", "full_name = both"),
-                "p:12:13: error: full_name must be one of name|path: 'both'");
+                "p:11:13: error: full_name must be one of name|path: 'both'");
         assertError(VALID.replace("skip_disabled = n", "skip_disabled = yes"),
-                "p:13:17: error: skip_disabled must be one of y|n: 'yes'");
+                "p:12:17: error: skip_disabled must be one of y|n: 'yes'");
         assertError(VALID.replace("name = mine", "name = my board"),
                 "p:2:8: error: profile name must be letters, digits and . _ + - only: 'my board'");
-        assertError(VALID.replace("depth_limit = 63", "  depth_limit 63"), "p:14:3: error: expected 'key = value'");
+        assertError(VALID.replace("depth_limit = 63", "  depth_limit 63"), "p:13:3: error: expected 'key = value'");
     }
 
     private static void assertError(String text, String message) {
