@@ -99,7 +99,7 @@ public final class CostJsonWriter {
             j.beginInlineObject().member("path", n.path()).member("depth", n.depth()).member("bytes", n.bytes());
             if (n.isAllocated()) {
                 j.member("padding", n.padding())
-                        .member("properties", n.properties().size())
+                        .member("properties", n.properties().size() - (n.hasSynthesizedName() ? 1 : 0))
                         .member("synthesized_name", n.hasSynthesizedName());
             } else {
                 j.member("skipped", n.skipped().key());

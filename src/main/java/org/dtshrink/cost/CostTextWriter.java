@@ -197,8 +197,8 @@ public final class CostTextWriter {
     }
 
     private static void perNode(StringBuilder sb, CostResult r) {
-        sb.append("\nper node, ").append(r.profile().name())
-                .append(" (bytes include the padding before each allocation)\n");
+        sb.append("\nper node, ").append(r.profile().name()).append('\n');
+        sb.append("(each node's bytes include the padding before each of its allocations)\n");
         sb.append(right("bytes", 11)).append("  path\n");
         for (NodeCost c : r.nodes()) {
             if (c.isAllocated()) {
