@@ -194,8 +194,17 @@ public final class UnflattenCost {
         return nodeName.substring(from, at < from ? nodeName.length() : at);
     }
 
+    /**
+     * The bytes a name takes in the blob. The blob reader keeps names as one char per byte; only a name built in
+     * memory with chars beyond a byte would go into a blob as UTF-8.
+     */
     static int byteLength(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xff) {
+                return s.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return s.length();
     }
 
     static long align(long n, int alignment) {

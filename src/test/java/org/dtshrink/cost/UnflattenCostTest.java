@@ -96,6 +96,13 @@ class UnflattenCostTest {
     }
 
     @Test
+    void namesCostTheirBlobBytes() {
+        // A blob byte 0xe9 reads back as one char; a char beyond a byte would be written as UTF-8.
+        assertThat(UnflattenCost.byteLength("caf\u00e9@1")).isEqualTo(6);
+        assertThat(UnflattenCost.byteLength("\u20ac@1")).isEqualTo(5);
+    }
+
+    @Test
     void propertyValuesCostNothing() {
         CostResult small = UnflattenCost.compute(tree(node("", str("name", ""), raw("v", "x"))), ARM);
         CostResult big = UnflattenCost.compute(tree(node("", str("name", ""), raw("v", "x".repeat(5000)))), ARM);
