@@ -50,6 +50,41 @@ public final class KernelProfiles {
         return builtIn(name);
     }
 
+    /**
+     * The profiles a command line asks for: every built-in one ({@code all}) or the named ones in the order given,
+     * then the users' profile files; the {@link #DEFAULT} when nothing is asked for.
+     *
+     * @throws IllegalArgumentException for an unknown name or a name given twice (a usage mistake)
+     */
+    public static List<KernelProfile> select(List<String> names, List<Path> files, boolean all) {
+        List<KernelProfile> out = new ArrayList<>();
+        if (all) {
+            out.addAll(all());
+        }
+        for (String name : names) {
+            KernelProfile p = find(name);
+            if (p == null) {
+                throw new IllegalArgumentException("unknown profile '" + name + "' (known: "
+                        + String.join(", ", names()) + ")");
+            }
+            out.add(p);
+        }
+        for (Path f : files) {
+            out.add(load(f));
+        }
+        if (out.isEmpty()) {
+            out.add(find(DEFAULT));
+        }
+        List<String> seen = new ArrayList<>();
+        for (KernelProfile p : out) {
+            if (seen.contains(p.name())) {
+                throw new IllegalArgumentException("profile '" + p.name() + "' is asked for twice");
+            }
+            seen.add(p.name());
+        }
+        return out;
+    }
+
     /** A user's profile file. */
     public static KernelProfile load(Path file) {
         String text;

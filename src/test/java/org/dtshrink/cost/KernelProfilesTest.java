@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.dtshrink.tree.DtException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,26 @@ class KernelProfilesTest {
         KernelProfile p = KernelProfiles.load(f);
         assertThat(p).isEqualTo(new KernelProfile("mine", "my board", "measured by me", 108, 4, 56, 4, "y", true,
                 FullName.NAME, false, 63, 4096));
+    }
+
+    @Test
+    void aCommandLineSelectsProfiles(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("mine.properties");
+        Files.writeString(f, VALID);
+        assertThat(KernelProfiles.select(List.of(), List.of(), false)).extracting(KernelProfile::name)
+                .containsExactly("linux-6.12-arm-stm32");
+        assertThat(KernelProfiles.select(List.of("linux-6.12-arm64", "linux-6.12-arm-tiny"), List.of(f), false))
+                .extracting(KernelProfile::name).containsExactly("linux-6.12-arm64", "linux-6.12-arm-tiny", "mine");
+        assertThat(KernelProfiles.select(List.of(), List.of(f), true)).extracting(KernelProfile::name)
+                .containsExactly("linux-6.12-arm-stm32", "linux-6.12-arm-mps2", "linux-6.12-arm-tiny",
+                        "linux-6.12-arm64", "linux-4.13-arm-stm32", "mine");
+        assertThatThrownBy(() -> KernelProfiles.select(List.of("linux-9"), List.of(), false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown profile 'linux-9' (known: linux-6.12-arm-stm32, linux-6.12-arm-mps2, "
+                        + "linux-6.12-arm-tiny, linux-6.12-arm64, linux-4.13-arm-stm32)");
+        assertThatThrownBy(() -> KernelProfiles.select(List.of("linux-6.12-arm64"), List.of(), true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("profile 'linux-6.12-arm64' is asked for twice");
     }
 
     @Test
