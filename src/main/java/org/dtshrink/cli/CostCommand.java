@@ -25,25 +25,27 @@ import picocli.CommandLine.Parameters;
                 + "unflatten_device_tree() for a kernel profile, and the blob it keeps.")
 final class CostCommand implements Callable<Integer> {
 
-    /** The built-in profile names, for the help text. */
-    static final class ProfileNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return KernelProfiles.names().iterator();
-        }
-    }
-
     enum Format { text, json }
 
-    @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Picocli hands over the command's model as it builds it; the help then lists the built-in profiles. */
+    @CommandLine.Spec
+    void setSpec(CommandLine.Model.CommandSpec spec) {
+        this.spec = spec;
+        List<String> footer = new ArrayList<>();
+        footer.add("%nBuilt-in profiles (default " + KernelProfiles.DEFAULT + "):");
+        for (KernelProfile p : KernelProfiles.all()) {
+            footer.add("  " + p.name() + ": " + p.description().replace("%", "%%"));
+        }
+        spec.usageMessage().footer(footer.toArray(new String[0]));
+    }
 
     @Parameters(paramLabel = "FILE", description = "the device tree: a .dtb (or .dts) file")
     Path file;
 
-    @Option(names = "--profile", paramLabel = "NAME", completionCandidates = ProfileNames.class,
-            description = "a built-in kernel profile, repeatable: ${COMPLETION-CANDIDATES}; default: "
-                    + KernelProfiles.DEFAULT)
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "a built-in kernel profile (listed below); repeatable")
     List<String> profiles = new ArrayList<>();
 
     @Option(names = "--profile-file", paramLabel = "FILE",
