@@ -237,8 +237,19 @@ public final class CostTextWriter {
         return String.format(Locale.ROOT, "%.1f%%", whole == 0 ? 0.0 : 100.0 * part / whole);
     }
 
+    /** The number with a comma every three digits. */
     static String n(long v) {
-        return String.format(Locale.ROOT, "%,d", v);
+        String digits = Long.toString(Math.abs(v));
+        StringBuilder sb = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (v < 0) {
+            sb.append('-');
+        }
+        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        sb.append(digits, 0, lead);
+        for (int i = lead; i < digits.length(); i += 3) {
+            sb.append(',').append(digits, i, i + 3);
+        }
+        return sb.toString();
     }
 
     private static String pad(String s, int w) {

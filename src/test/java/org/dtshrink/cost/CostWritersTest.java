@@ -87,6 +87,16 @@ class CostWritersTest {
                 "ame");
     }
 
+    @Test
+    void thousandsSeparators() {
+        assertThat(CostTextWriter.n(0)).isEqualTo("0");
+        assertThat(CostTextWriter.n(999)).isEqualTo("999");
+        assertThat(CostTextWriter.n(1000)).isEqualTo("1,000");
+        assertThat(CostTextWriter.n(72064)).isEqualTo("72,064");
+        assertThat(CostTextWriter.n(123456789)).isEqualTo("123,456,789");
+        assertThat(CostTextWriter.n(-1234)).isEqualTo("-1,234");
+    }
+
     static String golden(String name) {
         try (InputStream in = CostWritersTest.class.getResourceAsStream(name)) {
             assertThat(in).as("golden file " + name).isNotNull();
