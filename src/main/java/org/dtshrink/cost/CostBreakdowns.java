@@ -49,10 +49,36 @@ public final class CostBreakdowns {
         return out;
     }
 
-    /** The {@code limit} largest subtrees below the root. */
+    /** The {@code limit} largest subtrees below the root; subtrees with nothing allocated are left out. */
     public static List<SubtreeCost> topSubtrees(CostResult result, int limit) {
-        List<SubtreeCost> all = subtrees(result);
-        return all.subList(0, Math.min(limit, all.size()));
+        List<SubtreeCost> top = new ArrayList<>();
+        for (SubtreeCost s : subtrees(result)) {
+            if (top.size() == limit || s.nodes() == 0) {
+                break;
+            }
+            top.add(s);
+        }
+        return top;
+    }
+
+    /** Every node in blob order, a subtree skipped for depth folded into its topmost node. */
+    public static List<ListedNode> listing(CostResult result) {
+        List<NodeCost> nodes = result.nodes();
+        List<ListedNode> out = new ArrayList<>(nodes.size());
+        int i = 0;
+        while (i < nodes.size()) {
+            NodeCost n = nodes.get(i);
+            int end = i + 1;
+            if (n.skipped() == SkipReason.DEPTH) {
+                // In blob order a subtree is the run of nodes after its root that sit deeper than the root.
+                while (end < nodes.size() && nodes.get(end).depth() > n.depth()) {
+                    end++;
+                }
+            }
+            out.add(new ListedNode(n, end - i));
+            i = end;
+        }
+        return out;
     }
 
     /** Bytes per property name across the tree (padding before each property included), largest first. */

@@ -9,6 +9,7 @@ public final class CostJsonWriter {
     }
 
     public static String write(CostReport report, ReportOptions options) {
+        ListingLimit.check(report, options);
         JsonWriter j = new JsonWriter().beginObject()
                 .member("schema", SCHEMA)
                 .member("file", report.file())
@@ -47,9 +48,11 @@ public final class CostJsonWriter {
                 .member("ram_total", ram.total())
                 .member("ram_pages", ram.pages());
         j.name("skipped_nodes").beginArray();
-        for (NodeCost n : r.nodes()) {
+        for (ListedNode l : CostBreakdowns.listing(r)) {
+            NodeCost n = l.cost();
             if (!n.isAllocated()) {
-                j.beginInlineObject().member("path", n.path()).member("reason", n.skipped().key()).endObject();
+                j.beginInlineObject().member("path", n.path()).member("reason", n.skipped().key())
+                        .member("nodes", l.nodes()).endObject();
             }
         }
         j.endArray();
@@ -95,14 +98,15 @@ public final class CostJsonWriter {
 
     private static void perNode(JsonWriter j, CostResult r) {
         j.name("per_node").beginArray();
-        for (NodeCost n : r.nodes()) {
+        for (ListedNode l : CostBreakdowns.listing(r)) {
+            NodeCost n = l.cost();
             j.beginInlineObject().member("path", n.path()).member("depth", n.depth()).member("bytes", n.bytes());
             if (n.isAllocated()) {
                 j.member("padding", n.padding())
                         .member("properties", n.properties().size() - (n.hasSynthesizedName() ? 1 : 0))
                         .member("synthesized_name", n.hasSynthesizedName());
             } else {
-                j.member("skipped", n.skipped().key());
+                j.member("skipped", n.skipped().key()).member("nodes", l.nodes());
             }
             j.endObject();
         }

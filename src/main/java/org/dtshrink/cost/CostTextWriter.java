@@ -20,6 +20,7 @@ public final class CostTextWriter {
     }
 
     public static String write(CostReport report, ReportOptions options) {
+        ListingLimit.check(report, options);
         StringBuilder sb = new StringBuilder();
         sb.append(report.file()).append(": DTB ").append(n(report.dtbSize())).append(" bytes")
                 .append(report.dtbInFlash() ? ", in flash" : ", in RAM").append('\n');
@@ -200,12 +201,13 @@ public final class CostTextWriter {
         sb.append("\nper node, ").append(r.profile().name()).append('\n');
         sb.append("(each node's bytes include the padding before each of its allocations)\n");
         sb.append(right("bytes", 11)).append("  path\n");
-        for (NodeCost c : r.nodes()) {
+        for (ListedNode l : CostBreakdowns.listing(r)) {
+            NodeCost c = l.cost();
             if (c.isAllocated()) {
                 sb.append(right(n(c.bytes()), 11)).append("  ").append(c.path()).append('\n');
             } else {
-                sb.append(right("skipped", 11)).append("  ").append(c.path()).append("  (")
-                        .append(c.skipped().key()).append(")\n");
+                sb.append(right("skipped", 11)).append("  ").append(c.path()).append("  (").append(c.skipped().key())
+                        .append(l.nodes() > 1 ? ", " + n(l.nodes()) + " nodes" : "").append(")\n");
             }
         }
         sb.append(right(n(r.tailPadding() + r.bytes(Category.END_MARKER)), 11))
