@@ -61,6 +61,23 @@ class CorpusCostTest {
     }
 
     @Test
+    void aTreeIsMeasuredAsTheBlobDtshrinkWrites() throws Exception {
+        Path blob = board("st", "stm32f469-disco");
+        org.dtshrink.tree.DeviceTree tree = org.dtshrink.fdt.FdtReader.read(java.nio.file.Files.readAllBytes(blob),
+                "x.dtb");
+        CostInput.Loaded written = CostInput.fromTree(tree, "x.dts");
+        assertThat(written.dtbSize()).isEqualTo(19761);
+        assertThat(UnflattenCost.compute(written.tree(), KernelProfiles.find("linux-6.12-arm-stm32")).allocation())
+                .isEqualTo(72064);
+        // A node deleted in source is not in the blob, so it costs nothing.
+        tree.root().children().get(0).setDeleted(true);
+        CostInput.Loaded smaller = CostInput.fromTree(tree, "x.dts");
+        assertThat(UnflattenCost.compute(smaller.tree(), KernelProfiles.find("linux-6.12-arm-stm32")).nodesInDtb())
+                .isLessThan(171);
+        assertThat(smaller.dtbSize()).isLessThan(19761);
+    }
+
+    @Test
     void everyBlobUnderEveryProfileAddsUp() {
         List<Path> blobs = Corpus.kernelBlobs();
         assertThat(blobs).hasSizeGreaterThanOrEqualTo(183);
