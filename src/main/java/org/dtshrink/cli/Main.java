@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Measure, prune and emit the Linux device tree for microcontrollers.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CostCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
