@@ -1,5 +1,8 @@
 package org.dtshrink.fdt;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -56,8 +59,14 @@ public final class FdtReader {
         this.file = fileName;
     }
 
+    /** Reads a blob; errors name {@code fileName} and the byte offset of the problem. */
     public static DeviceTree read(byte[] blob, String fileName) {
         return new FdtReader(blob, fileName).read();
+    }
+
+    /** Reads a blob file; errors name the file as given. */
+    public static DeviceTree read(Path file) throws IOException {
+        return read(Files.readAllBytes(file), file.toString());
     }
 
     private DeviceTree read() {

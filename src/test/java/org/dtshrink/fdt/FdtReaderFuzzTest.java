@@ -21,7 +21,7 @@ import org.dtshrink.tree.DtException;
  * Corrupted corpus blobs: any byte input either reads into a tree (which then writes and prints without error) or
  * fails with a {@link DtException}; nothing else may escape.
  */
-class FdtReaderFuzzProperties {
+class FdtReaderFuzzTest {
 
     private static List<byte[]> blobs;
 
@@ -79,5 +79,6 @@ class FdtReaderFuzzProperties {
             return;
         }
         FdtWriter.write(t);
+        DtsPrinter.print(t);
     }
 }
