@@ -254,9 +254,10 @@ public final class FdtReader {
                 if (open.isEmpty()) {
                     throw error(tokOff, "FDT_END_NODE after the end of the root node");
                 }
-                open.pop();
+                Node closed = open.pop();
                 if (version < 16) {
                     flatPaths.pop();
+                    dropRedundantNameProperty(closed);
                 }
             } else if (tok == FdtWriter.FDT_PROP) {
                 if (open.isEmpty()) {
@@ -344,6 +345,24 @@ public final class FdtReader {
             }
         }
         return -1;
+    }
+
+    /**
+     * Old formats repeat each node's base name in a "name" property. It says nothing the node name does not, and dtc
+     * drops it on input (its name_properties check), so the tree is the same whichever version the blob was; a
+     * "name" that disagrees with the node is real data and stays.
+     */
+    private static void dropRedundantNameProperty(Node node) {
+        Property name = node.property("name");
+        if (name == null) {
+            return;
+        }
+        byte[] expected = NameCodec.encode(node.baseName());
+        byte[] actual = name.value().bytes();
+        if (actual.length == expected.length + 1 && actual[expected.length] == 0
+                && java.util.Arrays.equals(actual, 0, expected.length, expected, 0, expected.length)) {
+            node.properties().remove(name);
+        }
     }
 
     /** Old formats name each node by its full path; the node's own name is what follows its parent's path. */
