@@ -215,7 +215,7 @@ public final class FdtReader {
             long tokOff = p;
             if (p + 4 > structEnd) {
                 if (!open.isEmpty()) {
-                    throw error(Math.min(p, structEnd), "structure block ends inside node " + pathOf(open.peek())
+                    throw error(Math.min(p, structEnd), "structure block ends inside node " + NodePaths.of(open.peek())
                             + " (unterminated node)");
                 }
                 throw error(Math.min(p, structEnd), root == null ? "structure block is empty"
@@ -266,7 +266,7 @@ public final class FdtReader {
                 p = readProperty(open.peek(), p);
             } else if (tok == FdtWriter.FDT_END) {
                 if (!open.isEmpty()) {
-                    throw error(tokOff, "FDT_END inside node " + pathOf(open.peek()) + " (unterminated node)");
+                    throw error(tokOff, "FDT_END inside node " + NodePaths.of(open.peek()) + " (unterminated node)");
                 }
                 if (version < 17) {
                     structEnd = p;
@@ -373,21 +373,5 @@ public final class FdtReader {
             throw error(offset, "node path \"" + flat + "\" is not below its parent \"" + parent + "\"");
         }
         return flat.substring(skip);
-    }
-
-    /** The node's path, built without recursion since nodes may be nested thousands deep. */
-    static String pathOf(Node node) {
-        List<String> names = new ArrayList<>();
-        for (Node n = node; n.parent() != null; n = n.parent()) {
-            names.add(n.name());
-        }
-        if (names.isEmpty()) {
-            return "/";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = names.size() - 1; i >= 0; i--) {
-            sb.append('/').append(names.get(i));
-        }
-        return sb.toString();
     }
 }
