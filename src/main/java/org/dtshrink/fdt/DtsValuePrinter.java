@@ -22,14 +22,16 @@ final class DtsValuePrinter {
     }
 
     private final StringBuilder out;
+    private final ReferenceSyntax references;
     private final Value value;
     private final byte[] bytes;
     private final List<Marker> labels = new ArrayList<>();
     private final List<Marker> phandleRefs = new ArrayList<>();
     private int nextLabel;
 
-    private DtsValuePrinter(StringBuilder out, Value value) {
+    private DtsValuePrinter(StringBuilder out, Value value, ReferenceSyntax references) {
         this.out = out;
+        this.references = references;
         this.value = value;
         this.bytes = value.bytes();
         List<Marker> sorted = new ArrayList<>(value.markers());
@@ -43,12 +45,12 @@ final class DtsValuePrinter {
         }
     }
 
-    static void append(StringBuilder out, Value value) {
+    static void append(StringBuilder out, Value value, ReferenceSyntax references) {
         if (value.length() == 0) {
             out.append(';');
             return;
         }
-        new DtsValuePrinter(out, value).print();
+        new DtsValuePrinter(out, value, references).print();
     }
 
     private void print() {
@@ -183,8 +185,9 @@ final class DtsValuePrinter {
             }
             labelsInside(i);
             String ref = width == 4 ? phandleRefAt(i) : null;
-            if (ref != null) {
-                out.append(ref.startsWith("/") ? "&{" + ref + "}" : "&" + ref);
+            String written = ref != null ? references.of(ref) : null;
+            if (written != null) {
+                out.append(written);
                 continue;
             }
             long v = 0;
