@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dtshrink.cost.CostInput;
 import org.dtshrink.cost.CostJsonWriter;
 import org.dtshrink.cost.CostReport;
 import org.dtshrink.cost.CostTextWriter;
@@ -41,8 +40,12 @@ final class CostCommand implements Callable<Integer> {
         spec.usageMessage().footer(footer.toArray(new String[0]));
     }
 
-    @Parameters(paramLabel = "FILE", description = "the device tree: a .dtb (or .dts) file")
-    Path file;
+    @Parameters(paramLabel = "FILE", description = "the device tree: a .dtb or .dts file (raw kernel sources are"
+            + " preprocessed)")
+    String file;
+
+    @CommandLine.Mixin
+    InputOptions in;
 
     @Option(names = "--profile", paramLabel = "NAME",
             description = "a built-in kernel profile (listed below); repeatable")
@@ -82,8 +85,8 @@ final class CostCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        CostInput.Loaded in = CostInput.load(file);
-        CostReport report = CostReport.measure(file.toString(), in.tree(), in.dtbSize(), dtbInFlash, selected);
+        TreeInput.Loaded loaded = in.load(file);
+        CostReport report = CostReport.measure(file, loaded.tree(), loaded.dtbSize(), dtbInFlash, selected);
         ReportOptions options = new ReportOptions(perNode, top, byProperty);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.json ? CostJsonWriter.write(report, options)

@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.dtshrink.dts.DtsOptions;
 import org.dtshrink.dts.DtsReader;
 import org.dtshrink.dts.Preprocessor;
+import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtReader;
+import org.dtshrink.fdt.FdtWriter;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
 
@@ -25,6 +27,11 @@ final class TreeInput {
 
     /** A tree, whether it came from source, the blob's size when it came from a blob, and the files read. */
     record Loaded(DeviceTree tree, boolean fromSource, long blobSize, List<Path> dependencies) {
+
+        /** The blob the kernel gets: the file as it is, or for source the blob dtshrink writes for it. */
+        long dtbSize() {
+            return fromSource ? FdtWriter.write(tree, FdtOptions.DEFAULTS).length : blobSize;
+        }
     }
 
     private static final long FDT_MAGIC = 0xd00dfeedL;
@@ -167,7 +174,7 @@ final class TreeInput {
             }
             return Files.readAllBytes(Path.of(name));
         } catch (NoSuchFileException e) {
-            throw new DtException(name + ": error: no such file");
+            throw new DtException(name + ": error: cannot read: no such file");
         } catch (IOException e) {
             throw new DtException(name + ": error: cannot read: " + e.getMessage());
         }

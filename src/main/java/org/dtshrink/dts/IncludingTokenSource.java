@@ -114,7 +114,7 @@ final class IncludingTokenSource implements TokenSource {
         }
         int q1 = s.indexOf('"', j);
         int q2 = s.lastIndexOf('"');
-        f.file = s.substring(q1 + 1, q2);
+        f.file = printable(s.substring(q1 + 1, q2));
         // The marker names the number of the line after it.
         long delta = line - (t.getLine() + 1L);
         f.lineDelta = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, delta));
@@ -138,23 +138,53 @@ final class IncludingTokenSource implements TokenSource {
     /** Opens a file as dtc does: relative to the including file's directory first, then each -i directory. */
     static Resolved resolve(String name, Path dir, DtsOptions options, SourcePos at) {
         String first = (dir == null || name.startsWith("/")) ? name : join(dir, name);
-        IOException firstError = null;
+        IOException firstError;
         try {
-            return new Resolved(Files.readAllBytes(Path.of(first)), first);
-        } catch (IOException | RuntimeException e) {
-            firstError = e instanceof IOException io ? io : new IOException(e.getMessage());
+            return new Resolved(readRegularFile(first), first);
+        } catch (IOException e) {
+            firstError = e;
         }
         if (!name.startsWith("/")) {
             for (Path d : options.includeDirs()) {
                 String candidate = join(d, name);
                 try {
-                    return new Resolved(Files.readAllBytes(Path.of(candidate)), candidate);
-                } catch (IOException | RuntimeException e) {
+                    return new Resolved(readRegularFile(candidate), candidate);
+                } catch (IOException e) {
                     // try the next directory
                 }
             }
         }
-        throw DtException.at(at, "Couldn't open \"" + name + "\": " + reason(firstError));
+        throw DtException.at(at, "Couldn't open \"" + printable(name) + "\": " + reason(firstError));
+    }
+
+    /** Reads a file, refusing devices and directories (a /dev/zero would never end). */
+    private static byte[] readRegularFile(String name) throws IOException {
+        Path p;
+        try {
+            p = Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new java.nio.file.NoSuchFileException(name);
+        }
+        if (Files.exists(p) && !Files.isRegularFile(p)) {
+            throw new java.nio.file.FileSystemException(name, null, "Not a regular file");
+        }
+        return Files.readAllBytes(p);
+    }
+
+    /** Text fit for a one-line message: control characters are written as C escapes. */
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static String join(Path dir, String name) {

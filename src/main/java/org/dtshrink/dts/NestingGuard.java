@@ -14,10 +14,13 @@ import org.dtshrink.tree.DtException;
  */
 final class NestingGuard implements TokenSource {
 
-    /** Deepest node nesting accepted; real trees stay below 20. */
-    static final int MAX_NODE_DEPTH = 1000;
+    /**
+     * Deepest node nesting accepted; real trees stay below 20. With {@link #MAX_EXPRESSION_DEPTH} this keeps the
+     * parser within half of a default 1 MiB thread stack.
+     */
+    static final int MAX_NODE_DEPTH = 256;
     /** Most nesting levels one expression may use; real expressions stay below 20. */
-    static final int MAX_EXPRESSION_DEPTH = 500;
+    static final int MAX_EXPRESSION_DEPTH = 256;
 
     private final TokenSource source;
     private int braces;

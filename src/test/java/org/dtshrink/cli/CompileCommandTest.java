@@ -82,7 +82,7 @@ class CompileCommandTest {
     void aMissingInputIsBadInput() {
         Run r = run("compile", tmp.resolve("nope.dts").toString(), "-o", tmp.resolve("o.dtb").toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo(tmp.resolve("nope.dts") + ": error: no such file\n");
+        assertThat(r.err()).isEqualTo(tmp.resolve("nope.dts") + ": error: cannot read: no such file\n");
     }
 
     @Test

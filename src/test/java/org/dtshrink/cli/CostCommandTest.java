@@ -105,13 +105,12 @@ class CostCommandTest {
     }
 
     @Test
-    void sourceInputIsNotWiredYet(@TempDir Path dir) throws Exception {
-        Path dts = dir.resolve("b.dts");
-        Files.writeString(dts, "/dts-v1/;\n/ { };\n");
-        Run r = run("cost", dts.toString());
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo(dts + ": error: not a device tree blob, and reading .dts source is not "
-                + "supported yet\n");
+    void sourceCostsWhatItsBlobCosts() {
+        Run fromSource = run("cost", "dts-samples/stm32f4-mini.dts", "--all-profiles", "--format", "json");
+        Run fromBlob = run("cost", "dts-samples/stm32f4-mini.dtb", "--all-profiles", "--format", "json");
+        assertThat(fromSource.code()).isZero();
+        assertThat(fromSource.err()).isEmpty();
+        assertThat(fromSource.out().replace("stm32f4-mini.dts", "stm32f4-mini.dtb")).isEqualTo(fromBlob.out());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.dtshrink.cost;
+package org.dtshrink.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,11 +7,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.dtshrink.cost.CostJsonWriter;
+import org.dtshrink.cost.Category;
+import org.dtshrink.cost.CostReport;
+import org.dtshrink.cost.CostResult;
+import org.dtshrink.cost.CostTextWriter;
+import org.dtshrink.cost.KernelProfile;
+import org.dtshrink.cost.KernelProfiles;
+import org.dtshrink.cost.ReportOptions;
+import org.dtshrink.fdt.FdtReader;
+import org.dtshrink.tree.DeviceTree;
 
 /**
  * Benchmark: the cost of every blob under a directory under every built-in profile, in one JVM, with both
  * renderings, timed per round. Checks on the way that each result's categories add up to its allocation.
- * Usage: {@code java -cp target/dtshrink.jar org.dtshrink.cost.CostBench DIR [ROUNDS]}.
+ * Usage: {@code java -cp target/dtshrink.jar org.dtshrink.cli.CostBench DIR [ROUNDS]}.
  */
 public final class CostBench {
 
@@ -40,9 +50,10 @@ public final class CostBench {
             long output = 0;
             for (Path blob : blobs) {
                 long t0 = System.nanoTime();
-                CostInput.Loaded in = CostInput.load(blob);
+                byte[] raw = Files.readAllBytes(blob);
+                DeviceTree tree = FdtReader.read(raw, blob.toString());
                 long t1 = System.nanoTime();
-                CostReport report = CostReport.measure(blob.toString(), in.tree(), in.dtbSize(), false, profiles);
+                CostReport report = CostReport.measure(blob.toString(), tree, raw.length, false, profiles);
                 long t2 = System.nanoTime();
                 output += CostTextWriter.write(report, everything).length();
                 output += CostJsonWriter.write(report, everything).length();
