@@ -17,20 +17,20 @@ final class Cli {
         CommandLine cl = new CommandLine(new Main());
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_BAD_INPUT);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            Throwable t = ex;
-            String msg;
-            if (t instanceof DtException) {
-                msg = t.getMessage();
-            } else if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
-                msg = "error: " + t.getMessage();
-            } else if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
-                msg = "error: input too large or too deeply nested";
-            } else {
-                msg = "internal error: " + t;
-            }
-            commandLine.getErr().println(msg);
+            commandLine.getErr().println(ex instanceof DtException ? ex.getMessage() : "error: " + describe(ex));
             return EXIT_BAD_INPUT;
         });
         return cl;
+    }
+
+    /** One line for a failure that is not a {@link DtException}; a bug still gets no stack trace on the screen. */
+    static String describe(Throwable t) {
+        if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+            return t.getMessage();
+        }
+        if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) {
+            return "input too large or too deeply nested";
+        }
+        return "internal error: " + t;
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Measure, prune and emit the Linux device tree for microcontrollers.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CompileCommand.class, DecompileCommand.class, CostCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -25,6 +26,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit status: 0 success, 1 bad input, 2 bad usage. */
     public static int run(String... args) {
-        return Cli.commandLine().execute(args);
+        CommandLine cl = Cli.commandLine();
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            cl.getErr().println("error: " + Cli.describe(e));
+            return Cli.EXIT_BAD_INPUT;
+        }
     }
 }

@@ -1,0 +1,43 @@
+package org.dtshrink.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes an output file so that a reader never sees it half-written: into a temporary file beside it, then renamed
+ * over it. "-" means standard output.
+ */
+final class AtomicOutput {
+
+    private AtomicOutput() {
+    }
+
+    static void write(String target, byte[] data, OutputStream stdout) {
+        try {
+            if (target == null || target.equals("-")) {
+                stdout.write(data);
+                stdout.flush();
+                return;
+            }
+            Path out = Path.of(target).toAbsolutePath();
+            Path tmp = Files.createTempFile(out.getParent(), "." + out.getFileName(), ".tmp");
+            try {
+                Files.write(tmp, data);
+                try {
+                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

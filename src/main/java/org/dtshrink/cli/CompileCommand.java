@@ -1,0 +1,199 @@
+package org.dtshrink.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dtshrink.fdt.DtsPrinter;
+import org.dtshrink.fdt.FdtOptions;
+import org.dtshrink.fdt.FdtWriter;
+import org.dtshrink.tree.DeviceTree;
+import org.dtshrink.tree.DtException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dtshrink compile}: dtc's job, with dtc's flags, and byte-identical output. */
+@Command(name = "compile",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {"Compiles device-tree source to a blob (or a blob back to source), as dtc does, byte for byte.",
+                "Raw kernel sources (#include, #define, #if) are preprocessed first."})
+final class CompileCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT", defaultValue = "-",
+            description = "the .dts or .dtb to read; '-' or none for standard input")
+    String input;
+
+    @Mixin
+    InputOptions in;
+
+    @Option(names = "-O", paramLabel = "FORMAT",
+            description = "output format: dtb or dts; default: from the -o file's extension, else dtb for source input"
+                    + " and dts for blob input")
+    String outFormat;
+
+    @Option(names = "-o", paramLabel = "FILE", description = "output file; default: standard output")
+    String output;
+
+    @Option(names = "-V", paramLabel = "VERSION", converter = CNumber.class, defaultValue = "17",
+            description = "blob version: 1, 2, 3, 16 or 17; default: ${DEFAULT-VALUE}")
+    long version;
+
+    @Option(names = "-R", paramLabel = "N", converter = CNumber.class, defaultValue = "0",
+            description = "add N empty memory-reservation entries")
+    long reserveCount;
+
+    @Option(names = "-S", paramLabel = "BYTES", converter = CNumber.class, defaultValue = "0",
+            description = "pad the blob to at least BYTES")
+    long minSize;
+
+    @Option(names = "-p", paramLabel = "BYTES", converter = CNumber.class, defaultValue = "0",
+            description = "add BYTES of padding to the blob")
+    long padding;
+
+    @Option(names = "-a", paramLabel = "BYTES", converter = CNumber.class, defaultValue = "0",
+            description = "align the blob's size to BYTES (a power of two)")
+    long align;
+
+    @Option(names = "-b", paramLabel = "CPU", converter = CNumber.class,
+            description = "boot CPU id for the header; default: the first /cpus/cpu's reg, as dtc guesses it")
+    Long bootCpu;
+
+    @Option(names = "-q", description = "quiet: no warnings (repeatable, as dtc's)")
+    boolean[] quiet = new boolean[0];
+
+    @Option(names = "-W", paramLabel = "WARNING", description = "accepted for dtc compatibility")
+    List<String> warnings = new ArrayList<>();
+
+    @Option(names = "--batch", paramLabel = "FILE",
+            description = "compile many files in one run: each line of FILE ('-' for standard input) is"
+                    + " INPUT<TAB>OUTPUT")
+    String batch;
+
+    @Override
+    public Integer call() {
+        FdtOptions layout = layout();
+        if (batch != null) {
+            return runBatch(layout);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (in.preprocessOnly()) {
+            AtomicOutput.write(output, in.preprocess(input).getBytes(StandardCharsets.UTF_8), System.out);
+            return Cli.EXIT_OK;
+        }
+        compileOne(input, output, layout);
+        err.flush();
+        return Cli.EXIT_OK;
+    }
+
+    private FdtOptions layout() {
+        try {
+            return new FdtOptions(CNumber.toInt("-V", version), CNumber.toInt("-R", reserveCount),
+                    CNumber.toInt("-S", minSize), CNumber.toInt("-p", padding), CNumber.toInt("-a", align));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void compileOne(String inputName, String outputName, FdtOptions layout) {
+        TreeInput.Loaded loaded = in.load(inputName);
+        DeviceTree tree = loaded.tree();
+        if (bootCpu != null) {
+            tree.setBootCpuid(bootCpu);
+        }
+        String format = outputFormat(outputName, loaded.fromSource());
+        byte[] data;
+        if (format.equals("dtb")) {
+            data = FdtWriter.write(tree, layout);
+        } else {
+            data = DtsPrinter.print(tree).getBytes(StandardCharsets.UTF_8);
+        }
+        AtomicOutput.write(outputName, data, System.out);
+        if (in.dependencyFile() != null) {
+            in.writeDependencies(outputName == null ? "-" : outputName, loaded.dependencies());
+        }
+    }
+
+    private String outputFormat(String outputName, boolean fromSource) {
+        String f = outFormat;
+        if (f == null && outputName != null) {
+            if (outputName.endsWith(".dtb") || outputName.endsWith(".dtbo")) {
+                f = "dtb";
+            } else if (outputName.endsWith(".dts") || outputName.endsWith(".dtsi")) {
+                f = "dts";
+            }
+        }
+        if (f == null) {
+            f = fromSource ? "dtb" : "dts";
+        }
+        if (!f.equals("dtb") && !f.equals("dts")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown output format '" + f + "' (dtb or dts)");
+        }
+        return f;
+    }
+
+    private int runBatch(FdtOptions layout) {
+        List<String[]> jobs = readBatch();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = Progress.forStderr(jobs.size());
+        int failed = 0;
+        for (String[] job : jobs) {
+            try {
+                compileOne(job[0], job[1], layout);
+            } catch (DtException e) {
+                failed++;
+                progress.clear();
+                err.println(e.getMessage());
+            } catch (RuntimeException | StackOverflowError e) {
+                failed++;
+                progress.clear();
+                err.println(job[0] + ": error: " + Cli.describe(e));
+            }
+            progress.step();
+        }
+        progress.done();
+        if (failed > 0) {
+            err.println("dtshrink: " + failed + " of " + jobs.size() + " failed");
+        }
+        err.flush();
+        return failed == 0 ? Cli.EXIT_OK : Cli.EXIT_BAD_INPUT;
+    }
+
+    private List<String[]> readBatch() {
+        List<String[]> jobs = new ArrayList<>();
+        try (BufferedReader r = batch.equals("-")
+                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(batch), StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\t", -1);
+                if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+                    throw new DtException(batch + ":" + lineNo + ":1: error: expected INPUT<TAB>OUTPUT");
+                }
+                jobs.add(parts);
+            }
+        } catch (IOException e) {
+            throw new DtException(batch + ": error: cannot read: " + e.getMessage());
+        }
+        return jobs;
+    }
+}

@@ -1,0 +1,116 @@
+package org.dtshrink.cost;
+
+/** Renders a {@link CostReport} as the {@code dtshrink-cost/1} JSON document described in docs/cost-json.md. */
+public final class CostJsonWriter {
+
+    public static final String SCHEMA = "dtshrink-cost/1";
+
+    private CostJsonWriter() {
+    }
+
+    public static String write(CostReport report, ReportOptions options) {
+        ListingLimit.check(report, options);
+        JsonWriter j = new JsonWriter().beginObject()
+                .member("schema", SCHEMA)
+                .member("file", report.file())
+                .member("dtb_size", report.dtbSize())
+                .member("dtb_in_flash", report.dtbInFlash())
+                .name("results").beginArray();
+        for (CostResult r : report.results()) {
+            result(j, report, r, options);
+        }
+        return j.endArray().endObject().finish();
+    }
+
+    private static void result(JsonWriter j, CostReport report, CostResult r, ReportOptions options) {
+        RamCost ram = report.ram(r);
+        j.beginObject();
+        profile(j, r.profile());
+        j.name("nodes").beginObject()
+                .member("in_dtb", r.nodesInDtb())
+                .member("allocated", r.nodesAllocated())
+                .member("skipped", r.nodesSkipped())
+                .endObject();
+        j.name("properties").beginObject()
+                .member("in_dtb", r.propertiesInDtb())
+                .member("allocated", r.propertiesAllocated())
+                .member("synthesized_names", r.synthesizedNames())
+                .endObject();
+        j.name("bytes").beginObject();
+        for (Category c : Category.values()) {
+            j.member(c.key(), r.bytes(c));
+        }
+        j.endObject();
+        j.member("size", r.size())
+                .member("allocation", r.allocation())
+                .member("pages", r.pages())
+                .member("dtb_in_ram", ram.dtbInRam())
+                .member("ram_total", ram.total())
+                .member("ram_pages", ram.pages());
+        j.name("skipped_nodes").beginArray();
+        for (ListedNode l : CostBreakdowns.listing(r)) {
+            NodeCost n = l.cost();
+            if (!n.isAllocated()) {
+                j.beginInlineObject().member("path", n.path()).member("reason", n.skipped().key())
+                        .member("nodes", l.nodes()).endObject();
+            }
+        }
+        j.endArray();
+        if (options.perNode()) {
+            perNode(j, r);
+        }
+        if (options.top() > 0) {
+            j.name("top_subtrees").beginArray();
+            for (SubtreeCost s : CostBreakdowns.topSubtrees(r, options.top())) {
+                j.beginInlineObject().member("path", s.root().path()).member("bytes", s.bytes())
+                        .member("nodes", s.nodes()).endObject();
+            }
+            j.endArray();
+        }
+        if (options.byProperty()) {
+            j.name("by_property").beginArray();
+            for (PropertyNameCost p : CostBreakdowns.byProperty(r)) {
+                j.beginInlineObject().member("name", p.name()).member("synthesized", p.synthesized())
+                        .member("count", p.count()).member("bytes", p.bytes()).endObject();
+            }
+            j.endArray();
+        }
+        j.endObject();
+    }
+
+    private static void profile(JsonWriter j, KernelProfile p) {
+        j.name("profile").beginObject()
+                .member("name", p.name())
+                .member("description", p.description())
+                .member("note", p.note())
+                .member("device_node_size", p.nodeSize())
+                .member("device_node_align", p.nodeAlign())
+                .member("property_size", p.propertySize())
+                .member("property_align", p.propertyAlign())
+                .member("of_kobj", p.ofKobj())
+                .member("of_dynamic", p.ofDynamic())
+                .member("full_name", p.fullName() == FullName.PATH ? "path" : "name")
+                .member("skip_disabled", p.skipDisabled())
+                .member("depth_limit", p.depthLimit())
+                .member("page_size", p.pageSize())
+                .endObject();
+    }
+
+    private static void perNode(JsonWriter j, CostResult r) {
+        j.name("per_node").beginArray();
+        for (ListedNode l : CostBreakdowns.listing(r)) {
+            NodeCost n = l.cost();
+            j.beginInlineObject().member("path", n.path()).member("depth", n.depth()).member("bytes", n.bytes());
+            if (n.isAllocated()) {
+                j.member("padding", n.padding())
+                        .member("properties", n.properties().size() - (n.hasSynthesizedName() ? 1 : 0))
+                        .member("synthesized_name", n.hasSynthesizedName());
+            } else {
+                j.member("skipped", n.skipped().key()).member("nodes", l.nodes());
+            }
+            j.endObject();
+        }
+        j.endArray();
+        j.member("tail_bytes", r.tailPadding() + r.bytes(Category.END_MARKER));
+    }
+}

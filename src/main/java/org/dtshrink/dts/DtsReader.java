@@ -1,0 +1,76 @@
+package org.dtshrink.dts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.dtshrink.dts.grammar.DtsParser;
+import org.dtshrink.tree.DeviceTree;
+import org.dtshrink.tree.DtException;
+import org.dtshrink.tree.Node;
+import org.dtshrink.tree.Property;
+
+/**
+ * Compiles device-tree source into the tree dtc would build from it: parse, merge, dtc's checks and fix-ups
+ * (phandles, paths, omitted nodes), then {@code __symbols__} and overlay fix-up nodes as asked. Bad input gives a
+ * {@link DtException} naming the original file, line and column.
+ */
+public final class DtsReader {
+
+    private DtsReader() {
+    }
+
+    public static DeviceTree read(Path file, DtsOptions options) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new DtException(file + ": error: Couldn't open \"" + file + "\": No such file or directory");
+        } catch (IOException e) {
+            throw new DtException(file + ": error: Couldn't read \"" + file + "\": " + e.getMessage());
+        }
+        return compile(IncludingTokenSource.latin1(bytes), file.toString(), options);
+    }
+
+    public static DeviceTree read(String text, String fileName, DtsOptions options) {
+        return compile(IncludingTokenSource.latin1(text.getBytes(StandardCharsets.UTF_8)), fileName, options);
+    }
+
+    private static DeviceTree compile(String latin1Text, String fileName, DtsOptions options) {
+        IncludingTokenSource tokens = new IncludingTokenSource(latin1Text, fileName, options);
+        DtsParser parser = new DtsParser(new CommonTokenStream(new NestingGuard(tokens)));
+        parser.removeErrorListeners();
+        parser.addErrorListener(new SyntaxErrors());
+        DtsParser.SourceFileContext ctx = parser.sourceFile();
+
+        ParsedSource src = new TreeBuilder(options).build(ctx);
+        Checks checks = new Checks(src, options);
+        checks.run();
+        OverlaySymbols overlay = new OverlaySymbols(src, checks);
+        if (options.symbols()) {
+            overlay.symbols();
+        }
+        if (src.plugin) {
+            overlay.fixups();
+            overlay.localFixups();
+        }
+        DeviceTree tree = src.tree;
+        copyLabels(src);
+        tree.purgeDeleted();
+        return tree;
+    }
+
+    /** Hands the live labels over to the model, in dtc's order (newest first). */
+    private static void copyLabels(ParsedSource src) {
+        for (Node n : TreeLookup.preOrder(src.tree.root())) {
+            n.labels().clear();
+            n.labels().addAll(src.labels.live(n));
+            for (Property p : n.properties()) {
+                p.labels().clear();
+                p.labels().addAll(src.labels.live(p));
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package org.dtshrink.dts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenFactory;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+import org.dtshrink.dts.grammar.DtsLexer;
+import org.dtshrink.tree.DtException;
+import org.dtshrink.tree.SourcePos;
+
+/**
+ * Feeds the parser the tokens of a source file with /include/ files spliced in where they are named, as dtc's lexer
+ * does, and stamps every token with its position in the original file: cpp line markers ({@code # 12 "file"}) move
+ * the file name and line of what follows. Text is read as ISO-8859-1 so that every byte survives unchanged.
+ */
+final class IncludingTokenSource implements TokenSource {
+
+    /** dtc's limit on nested source files; an include cycle runs into it. */
+    static final int MAX_INCLUDE_DEPTH = 200;
+
+    private final DtsOptions options;
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private TokenFactory<?> factory = CommonTokenFactory.DEFAULT;
+    private Token lastEof;
+
+    /** One open source file: its lexer, its real directory and where its positions currently point. */
+    private static final class Frame {
+        final DtsLexer lexer;
+        final Path dir;
+        String file;
+        int lineDelta;
+
+        Frame(DtsLexer lexer, Path dir, String file) {
+            this.lexer = lexer;
+            this.dir = dir;
+            this.file = file;
+        }
+    }
+
+    IncludingTokenSource(String text, String fileName, DtsOptions options) {
+        this.options = options;
+        push(text, fileName, parentDir(fileName));
+    }
+
+    static String latin1(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    private static Path parentDir(String fileName) {
+        int slash = fileName.lastIndexOf('/');
+        return slash < 0 ? null : Path.of(slash == 0 ? "/" : fileName.substring(0, slash));
+    }
+
+    private void push(String text, String fileName, Path dir) {
+        CharStream cs = CharStreams.fromString(text, fileName);
+        DtsLexer lexer = new DtsLexer(cs);
+        lexer.removeErrorListeners();
+        stack.push(new Frame(lexer, dir, fileName));
+    }
+
+    @Override
+    public Token nextToken() {
+        while (true) {
+            Frame f = stack.peek();
+            Token t = f.lexer.nextToken();
+            if (t.getType() == Token.EOF) {
+                if (stack.size() > 1) {
+                    stack.pop();
+                    continue;
+                }
+                lastEof = stamp(f, t);
+                return lastEof;
+            }
+            if (t.getType() == DtsLexer.LINE_MARKER) {
+                applyLineMarker(f, t);
+                continue;
+            }
+            if (t.getType() == DtsLexer.INCLUDE) {
+                include(f, t);
+                continue;
+            }
+            return stamp(f, t);
+        }
+    }
+
+    private DtsToken stamp(Frame f, Token t) {
+        SourcePos pos = new SourcePos(f.file, t.getLine() + f.lineDelta, t.getCharPositionInLine() + 1);
+        return new DtsToken(t, pos, f.dir);
+    }
+
+    private static void applyLineMarker(Frame f, Token t) {
+        String s = t.getText();
+        int i = 1;
+        while (!Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        int j = i;
+        while (Character.isDigit(s.charAt(j))) {
+            j++;
+        }
+        long line;
+        try {
+            line = Long.parseLong(s.substring(i, j));
+        } catch (NumberFormatException e) {
+            line = Integer.MAX_VALUE;
+        }
+        int q1 = s.indexOf('"', j);
+        int q2 = s.lastIndexOf('"');
+        f.file = printable(s.substring(q1 + 1, q2));
+        // The marker names the number of the line after it.
+        long delta = line - (t.getLine() + 1L);
+        f.lineDelta = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, delta));
+    }
+
+    private void include(Frame f, Token t) {
+        SourcePos at = stamp(f, t).pos();
+        String s = t.getText();
+        String name = s.substring(s.indexOf('"') + 1, s.length() - 1);
+        if (stack.size() >= MAX_INCLUDE_DEPTH) {
+            throw DtException.at(at, "Includes nested too deeply");
+        }
+        Resolved r = resolve(name, f.dir, options, at);
+        push(latin1(r.bytes), r.displayName, parentDir(r.displayName));
+    }
+
+    /** A file found on the search path: its contents and the name positions in it are reported under. */
+    record Resolved(byte[] bytes, String displayName) {
+    }
+
+    /** Opens a file as dtc does: relative to the including file's directory first, then each -i directory. */
+    static Resolved resolve(String name, Path dir, DtsOptions options, SourcePos at) {
+        String first = (dir == null || name.startsWith("/")) ? name : join(dir, name);
+        IOException firstError;
+        try {
+            return new Resolved(readRegularFile(first), first);
+        } catch (IOException e) {
+            firstError = e;
+        }
+        if (!name.startsWith("/")) {
+            for (Path d : options.includeDirs()) {
+                String candidate = join(d, name);
+                try {
+                    return new Resolved(readRegularFile(candidate), candidate);
+                } catch (IOException e) {
+                    // try the next directory
+                }
+            }
+        }
+        throw DtException.at(at, "Couldn't open \"" + printable(name) + "\": " + reason(firstError));
+    }
+
+    /** Reads a file, refusing devices and directories (a /dev/zero would never end). */
+    private static byte[] readRegularFile(String name) throws IOException {
+        Path p;
+        try {
+            p = Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new java.nio.file.NoSuchFileException(name);
+        }
+        if (Files.exists(p) && !Files.isRegularFile(p)) {
+            throw new java.nio.file.FileSystemException(name, null, "Not a regular file");
+        }
+        return Files.readAllBytes(p);
+    }
+
+    /** Text fit for a one-line message: control characters are written as C escapes. */
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String join(Path dir, String name) {
+        String d = dir.toString();
+        return d.endsWith("/") ? d + name : d + "/" + name;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return "cannot read file";
+    }
+
+    @Override
+    public int getLine() {
+        return stack.peek().lexer.getLine();
+    }
+
+    @Override
+    public int getCharPositionInLine() {
+        return stack.peek().lexer.getCharPositionInLine();
+    }
+
+    @Override
+    public CharStream getInputStream() {
+        return stack.peek().lexer.getInputStream();
+    }
+
+    @Override
+    public String getSourceName() {
+        return stack.peek().file;
+    }
+
+    @Override
+    public void setTokenFactory(TokenFactory<?> factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public TokenFactory<?> getTokenFactory() {
+        return factory;
+    }
+}

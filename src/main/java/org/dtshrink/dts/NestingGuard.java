@@ -1,0 +1,119 @@
+package org.dtshrink.dts;
+
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+import org.dtshrink.dts.grammar.DtsLexer;
+import org.dtshrink.tree.DtException;
+
+/**
+ * Rejects input nested deeper than the parser can follow on an ordinary thread stack, before the parser sees it:
+ * the parser is recursive, one level per open node and per level of expression nesting. Braces are counted as
+ * they come; inside a parenthesised expression every '(' and '?' and every prefix operator adds a level.
+ */
+final class NestingGuard implements TokenSource {
+
+    /**
+     * Deepest node nesting accepted; real trees stay below 20. With {@link #MAX_EXPRESSION_DEPTH} this keeps the
+     * parser within half of a default 1 MiB thread stack.
+     */
+    static final int MAX_NODE_DEPTH = 256;
+    /** Most nesting levels one expression may use; real expressions stay below 20. */
+    static final int MAX_EXPRESSION_DEPTH = 256;
+
+    private final TokenSource source;
+    private int braces;
+    private int parens;
+    private int expressionLevels;
+    private int previousType = Token.INVALID_TYPE;
+
+    NestingGuard(TokenSource source) {
+        this.source = source;
+    }
+
+    @Override
+    public Token nextToken() {
+        Token t = source.nextToken();
+        if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+            return t;
+        }
+        switch (t.getType()) {
+            case DtsLexer.LBRACE:
+                if (++braces > MAX_NODE_DEPTH) {
+                    throw DtException.at(DtsToken.posOf(t), "nodes nested too deeply (more than " + MAX_NODE_DEPTH
+                            + " levels)");
+                }
+                break;
+            case DtsLexer.RBRACE:
+                braces = Math.max(0, braces - 1);
+                break;
+            case DtsLexer.LPAREN:
+                parens++;
+                deeper(t);
+                break;
+            case DtsLexer.RPAREN:
+                if (parens > 0 && --parens == 0) {
+                    expressionLevels = 0;
+                }
+                break;
+            case DtsLexer.QUESTION:
+                if (parens > 0) {
+                    deeper(t);
+                }
+                break;
+            case DtsLexer.MINUS:
+            case DtsLexer.TILDE:
+            case DtsLexer.BANG:
+                if (parens > 0 && !endsOperand(previousType)) {
+                    deeper(t);
+                }
+                break;
+            default:
+                break;
+        }
+        previousType = t.getType();
+        return t;
+    }
+
+    private static boolean endsOperand(int type) {
+        return type == DtsLexer.LITERAL || type == DtsLexer.CHAR_LITERAL || type == DtsLexer.RPAREN;
+    }
+
+    private void deeper(Token t) {
+        if (++expressionLevels > MAX_EXPRESSION_DEPTH) {
+            throw DtException.at(DtsToken.posOf(t), "expression nested too deeply (more than "
+                    + MAX_EXPRESSION_DEPTH + " levels)");
+        }
+    }
+
+    @Override
+    public int getLine() {
+        return source.getLine();
+    }
+
+    @Override
+    public int getCharPositionInLine() {
+        return source.getCharPositionInLine();
+    }
+
+    @Override
+    public CharStream getInputStream() {
+        return source.getInputStream();
+    }
+
+    @Override
+    public String getSourceName() {
+        return source.getSourceName();
+    }
+
+    @Override
+    public void setTokenFactory(TokenFactory<?> factory) {
+        source.setTokenFactory(factory);
+    }
+
+    @Override
+    public TokenFactory<?> getTokenFactory() {
+        return source.getTokenFactory();
+    }
+}

@@ -1,0 +1,78 @@
+package org.dtshrink.fdt;
+
+import java.util.Arrays;
+import org.dtshrink.tree.DtException;
+
+/** A growable big-endian byte buffer for building blob blocks, refusing to grow past what one array can hold. */
+final class ByteSink {
+
+    /** The largest array the JVM reliably allocates; every blob block must fit in one. */
+    static final long MAX_BYTES = Integer.MAX_VALUE - 8;
+
+    private byte[] buf = new byte[256];
+    private int len;
+
+    int length() {
+        return len;
+    }
+
+    private void ensure(long extra) {
+        long need = len + extra;
+        if (need > MAX_BYTES) {
+            throw tooLarge(need);
+        }
+        if (need > buf.length) {
+            buf = Arrays.copyOf(buf, (int) Math.min(MAX_BYTES, Math.max(need, 2L * buf.length)));
+        }
+    }
+
+    static DtException tooLarge(long size) {
+        return new DtException("error: device tree blob too large: " + size + " bytes (limit " + MAX_BYTES + ")");
+    }
+
+    void u32(long v) {
+        ensure(4);
+        buf[len++] = (byte) (v >>> 24);
+        buf[len++] = (byte) (v >>> 16);
+        buf[len++] = (byte) (v >>> 8);
+        buf[len++] = (byte) v;
+    }
+
+    void u64(long v) {
+        u32(v >>> 32);
+        u32(v);
+    }
+
+    void bytes(byte[] b) {
+        bytes(b, 0, b.length);
+    }
+
+    void bytes(byte[] b, int off, int n) {
+        ensure(n);
+        System.arraycopy(b, off, buf, len, n);
+        len += n;
+    }
+
+    void zeroes(long n) {
+        ensure(n);
+        Arrays.fill(buf, len, len + (int) n, (byte) 0);
+        len += (int) n;
+    }
+
+    /** Pads with zeroes to a multiple of {@code a} bytes from the start of this buffer. */
+    void align(int a) {
+        zeroes((a - (len % a)) % a);
+    }
+
+    byte byteAt(int i) {
+        return buf[i];
+    }
+
+    byte[] array() {
+        return buf;
+    }
+
+    byte[] toArray() {
+        return Arrays.copyOf(buf, len);
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Blob and source output for a {@link org.dtshrink.tree.DeviceTree}.
+ *
+ * <ul>
+ *   <li>{@link org.dtshrink.fdt.FdtReader#read(byte[], String)}: blob to tree; every malformed input is a
+ *       {@link org.dtshrink.tree.DtException} {@code file: offset 0xN: error: ...}.</li>
+ *   <li>{@link org.dtshrink.fdt.FdtWriter#write(org.dtshrink.tree.DeviceTree, FdtOptions)}: tree to the blob
+ *       {@code dtc -O dtb} writes, with {@link org.dtshrink.fdt.FdtOptions} for {@code -V -R -S -p -a}; the boot
+ *       CPU ({@code -b}) is the tree's {@code bootCpuid}.</li>
+ *   <li>{@link org.dtshrink.fdt.DtsPrinter#print(org.dtshrink.tree.DeviceTree)}: tree to DTS text that compiles
+ *       back to the same blob.</li>
+ * </ul>
+ */
+package org.dtshrink.fdt;

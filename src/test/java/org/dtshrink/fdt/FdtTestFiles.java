@@ -1,0 +1,46 @@
+package org.dtshrink.fdt;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/** Test data under src/test/resources/fdt, and whether a live dtc is there to compare with. */
+final class FdtTestFiles {
+
+    private FdtTestFiles() {
+    }
+
+    static byte[] resource(String name) {
+        try (InputStream in = FdtTestFiles.class.getResourceAsStream("/fdt/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource fdt/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path resourcePath(String name) {
+        try {
+            return Paths.get(FdtTestFiles.class.getResource("/fdt/" + name).toURI());
+        } catch (Exception e) {
+            throw new IllegalStateException("missing test resource fdt/" + name, e);
+        }
+    }
+
+    static boolean dtcPresent() {
+        try {
+            Process p = new ProcessBuilder("dtc", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
