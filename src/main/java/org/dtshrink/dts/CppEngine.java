@@ -1,9 +1,6 @@
 package org.dtshrink.dts;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -15,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.dtshrink.tree.DtException;
 import org.dtshrink.tree.SourcePos;
@@ -46,11 +44,14 @@ final class CppEngine {
         /** How many conditionals were open when the file was entered. */
         final int condBase;
         final int depth;
-        String lookupKey = "";
+        /** The key of cpp's file cache: the name as written in the directive and the path it was found at. */
+        final String lookupKey;
 
-        Frame(Frame parent, Path path, CppLexer lexer, String dirPrefix, int searchIndex, int condBase) {
+        Frame(Frame parent, Path path, String lookupKey, CppLexer lexer, String dirPrefix, int searchIndex,
+                int condBase) {
             this.parent = parent;
             this.path = path;
+            this.lookupKey = lookupKey;
             this.lexer = lexer;
             this.dirPrefix = dirPrefix;
             this.searchIndex = searchIndex;
@@ -102,14 +103,7 @@ final class CppEngine {
         boolean omitted;
     }
 
-    private record PendingInclude(String written, String name, Path file, int searchIndex) {
-        String lookupKey() {
-            return written + '\0' + name;
-        }
-    }
-
-    private final Path workingDirectory;
-    private final List<String> includeDirs;
+    private final IncludeSearch search;
     private final int maxIncludeDepth;
     private final MacroTable macros = new MacroTable();
     private final CppOutput out = new CppOutput();
@@ -153,8 +147,7 @@ final class CppEngine {
     private String guardCandidate;
 
     CppEngine(Path workingDirectory, List<String> includeDirs, int maxIncludeDepth) {
-        this.workingDirectory = workingDirectory;
-        this.includeDirs = includeDirs;
+        this.search = new IncludeSearch(workingDirectory, includeDirs);
         this.maxIncludeDepth = maxIncludeDepth;
     }
 
@@ -168,7 +161,7 @@ final class CppEngine {
 
     /** Runs directive lines (the built-in and command-line definitions) in the named pseudo file. */
     void runDirectives(String pseudoFile, String text) {
-        frame = new Frame(null, null, new CppLexer(pseudoFile, text), "", -1, 0);
+        frame = new Frame(null, null, pseudoFile, new CppLexer(pseudoFile, text), "", -1, 0);
         CppToken t = getToken();
         if (t.kind != CppToken.Kind.EOF) {
             throw DtException.at(pos(t), "'" + t.text + "' is not part of a definition");
@@ -178,13 +171,19 @@ final class CppEngine {
 
     /** Preprocesses the main file, which cpp calls {@code name}, and returns the output text. */
     String run(String name) {
-        Path file = resolve(name);
+        Path file = search.resolve(name);
         if (!Files.isRegularFile(file)) {
             throw new DtException(name + ": error: file not found");
         }
+        String text;
+        try {
+            text = IncludeSearch.read(file);
+        } catch (IOException e) {
+            throw unreadable(file, null, e);
+        }
         baseFile = name;
         dependencies.add(name);
-        frame = new Frame(null, file, new CppLexer(name, read(file, null)), dirPrefix(name), -1, 0);
+        frame = new Frame(null, file, name, new CppLexer(name, text), IncludeSearch.dirPrefix(name), -1, 0);
         printing = true;
         guardValid = true;
         out.start(name);
@@ -196,7 +195,7 @@ final class CppEngine {
 
     // ---------------------------------------------------------------- token stream
 
-    private static SourcePos pos(CppToken t) {
+    static SourcePos pos(CppToken t) {
         return new SourcePos(t.file, t.line, t.column);
     }
 
@@ -663,9 +662,10 @@ final class CppEngine {
         inDirective = true;
         frame.lexer.setDirective(true);
         boolean directive = true;
-        PendingInclude include = null;
+        IncludeSearch.Found include = null;
+        CppToken name;
         try {
-            CppToken name = lexRaw();
+            name = lexRaw();
             if (name.kind == CppToken.Kind.NAME && DIRECTIVES.contains(name.text)) {
                 if (!name.text.equals("if") && !name.text.equals("ifdef") && !name.text.equals("ifndef")) {
                     guardValid = false;
@@ -691,7 +691,7 @@ final class CppEngine {
             preventExpansion = savedPrevent;
         }
         if (include != null) {
-            enterFile(include);
+            enterFile(include, name);
         }
         return directive;
     }
@@ -716,7 +716,7 @@ final class CppEngine {
         lookahead.push(t);
     }
 
-    private PendingInclude run(CppToken name) {
+    private IncludeSearch.Found run(CppToken name) {
         switch (name.text) {
             case "define": define(); return null;
             case "undef": undef(name); return null;
@@ -759,6 +759,25 @@ final class CppEngine {
         return b.toString();
     }
 
+    private MacroDefinitionParser.Tokens directiveTokens() {
+        return new MacroDefinitionParser.Tokens() {
+            @Override
+            public CppToken next() {
+                return lexRaw();
+            }
+
+            @Override
+            public void pushBack(CppToken t) {
+                lookahead.push(t);
+            }
+
+            @Override
+            public void warn(CppToken at, String what) {
+                CppEngine.this.warn(at, what);
+            }
+        };
+    }
+
     private CppExpression.Tokens expressionTokens() {
         return new CppExpression.Tokens() {
             @Override
@@ -794,110 +813,10 @@ final class CppEngine {
 
     private void define() {
         CppToken name = macroName(new CppToken(CppToken.Kind.NAME, "define", 0, "", 0, 0));
-        Macro m = new MacroParser(name).parse();
+        Macro m = new MacroDefinitionParser(directiveTokens()).parse(name);
         Macro old = macros.put(m);
         if (old != null && !old.sameDefinition(m)) {
             warn(name, "\"" + m.name + "\" redefined");
-        }
-    }
-
-    /** Reads a {@code #define}'s parameters and body from the directive line. */
-    private final class MacroParser {
-        private final CppToken name;
-
-        MacroParser(CppToken name) {
-            this.name = name;
-        }
-
-        Macro parse() {
-            CppToken t = lexRaw();
-            boolean functionLike = t.is("(") && !t.has(CppToken.PREV_WHITE);
-            List<String> params = new ArrayList<>();
-            boolean variadic = false;
-            if (functionLike) {
-                variadic = parameters(params);
-                t = lexRaw();
-            } else if (t.kind == CppToken.Kind.OTHER && !t.has(CppToken.PREV_WHITE)
-                    && "!\"#%&'()*+,-./:;<=>?[\\]^{|}~".indexOf(t.text.charAt(0)) < 0) {
-                warn(t, "missing whitespace after the macro name");
-            }
-            List<CppToken> body = new ArrayList<>();
-            boolean followingPaste = false;
-            CppToken pasteAt = null;
-            for (; t.kind != CppToken.Kind.EOF; t = lexRaw()) {
-                if (t.kind == CppToken.Kind.PASTE) {
-                    if (body.isEmpty()) {
-                        throw DtException.at(pos(t), "'##' cannot appear at either end of a macro expansion");
-                    }
-                    int last = body.size() - 1;
-                    body.set(last, body.get(last).withFlags(body.get(last).flags | CppToken.PASTE_LEFT));
-                    followingPaste = true;
-                    pasteAt = t;
-                    continue;
-                }
-                followingPaste = false;
-                CppToken b = t;
-                int index = functionLike && t.kind == CppToken.Kind.NAME ? params.indexOf(t.text) : -1;
-                if (index >= 0) {
-                    b = t.asArg(index);
-                    int last = body.size() - 1;
-                    if (last >= 0 && body.get(last).kind == CppToken.Kind.HASH) {
-                        CppToken hash = body.remove(last);
-                        b = new CppToken(CppToken.Kind.MACRO_ARG, t.text,
-                                CppToken.STRINGIFY | (hash.flags & (CppToken.PREV_WHITE | CppToken.PASTE_LEFT)),
-                                t.file, t.line, t.column, null, index);
-                    }
-                }
-                body.add(b.withFlags(b.flags | CppToken.BODY));
-            }
-            if (followingPaste) {
-                throw DtException.at(pos(pasteAt), "'##' cannot appear at either end of a macro expansion");
-            }
-            if (!body.isEmpty()) {
-                body.set(0, body.get(0).withFlags(body.get(0).flags & ~CppToken.PREV_WHITE));
-            }
-            lookahead.push(t);
-            return new Macro(name.text, functionLike, List.copyOf(params), variadic, List.copyOf(body));
-        }
-
-        /** Reads {@code a, b, ...)} after the '('; returns whether the macro is variadic. */
-        private boolean parameters(List<String> params) {
-            CppToken t = lexRaw();
-            if (t.is(")")) {
-                return false;
-            }
-            for (;;) {
-                boolean variadic = false;
-                if (t.kind == CppToken.Kind.NAME) {
-                    if (params.contains(t.text)) {
-                        throw DtException.at(pos(t), "duplicate macro parameter \"" + t.text + "\"");
-                    }
-                    params.add(t.text);
-                    t = lexRaw();
-                    if (t.is("...")) {
-                        variadic = true;
-                        t = lexRaw();
-                    }
-                } else if (t.is("...")) {
-                    params.add("__VA_ARGS__");
-                    variadic = true;
-                    t = lexRaw();
-                } else if (t.kind == CppToken.Kind.EOF) {
-                    throw DtException.at(pos(t), "missing ')' in macro parameter list");
-                } else {
-                    throw DtException.at(pos(t), "expected parameter name, found \"" + t.text + "\"");
-                }
-                if (t.is(")")) {
-                    return variadic;
-                }
-                if (variadic || !t.is(",")) {
-                    if (t.kind == CppToken.Kind.EOF) {
-                        throw DtException.at(pos(t), "missing ')' in macro parameter list");
-                    }
-                    throw DtException.at(pos(t), "expected ',' or ')', found \"" + t.text + "\"");
-                }
-                t = lexRaw();
-            }
         }
     }
 
@@ -1049,7 +968,7 @@ final class CppEngine {
                 if (frame.parent == null) {
                     warn(first, "#pragma once in main file");
                 } else if (frame.path != null) {
-                    onceOnly.add(realPath(frame.path));
+                    onceOnly.add(IncludeSearch.realPath(frame.path));
                 }
                 break;
             case "push_macro": case "pop_macro":
@@ -1081,7 +1000,7 @@ final class CppEngine {
         warn(s, text);
     }
 
-    private final java.util.Map<String, ArrayDeque<java.util.Optional<Macro>>> pushedMacros = new HashMap<>();
+    private final Map<String, ArrayDeque<Optional<Macro>>> pushedMacros = new HashMap<>();
 
     /** {@code #pragma push_macro("NAME")} saves NAME's definition (or its absence); pop_macro restores it. */
     private void pushOrPopMacro(CppToken pragma) {
@@ -1092,11 +1011,11 @@ final class CppEngine {
             throw DtException.at(pos(pragma), "invalid #pragma " + pragma.text + " directive");
         }
         String name = str.text.substring(1, str.text.length() - 1);
-        ArrayDeque<java.util.Optional<Macro>> stack = pushedMacros.computeIfAbsent(name, k -> new ArrayDeque<>());
+        ArrayDeque<Optional<Macro>> stack = pushedMacros.computeIfAbsent(name, k -> new ArrayDeque<>());
         if (pragma.text.equals("push_macro")) {
-            stack.push(java.util.Optional.ofNullable(macros.get(name)));
+            stack.push(Optional.ofNullable(macros.get(name)));
         } else if (!stack.isEmpty()) {
-            java.util.Optional<Macro> saved = stack.pop();
+            Optional<Macro> saved = stack.pop();
             if (saved.isPresent()) {
                 macros.put(saved.get());
             } else {
@@ -1115,7 +1034,7 @@ final class CppEngine {
 
     // ---------------------------------------------------------------- files
 
-    private PendingInclude include(CppToken directive) {
+    private IncludeSearch.Found include(CppToken directive) {
         String fname;
         boolean angled;
         CppToken at;
@@ -1158,11 +1077,16 @@ final class CppEngine {
             throw DtException.at(pos(at), "#include nested depth " + (frame.depth + 1) + " exceeds maximum of "
                     + maxIncludeDepth);
         }
-        PendingInclude found = find(fname, angled, directive.text.equals("include_next"));
+        IncludeSearch.Found found;
+        if (directive.text.equals("include_next") && frame.parent != null && frame.searchIndex >= 0) {
+            found = search.find(fname, null, frame.searchIndex + 1);
+        } else {
+            found = search.find(fname, angled ? null : frame.dirPrefix, 0);
+        }
         if (found == null) {
             throw DtException.at(pos(at), "'" + fname + "' file not found" + includeChain());
         }
-        Path real = realPath(found.file);
+        Path real = IncludeSearch.realPath(found.file());
         String guard = guards.get(found.lookupKey());
         if (onceOnly.contains(real) || guard != null && macros.isDefined(guard)) {
             return null;
@@ -1190,77 +1114,28 @@ final class CppEngine {
         return b.append(')').toString();
     }
 
-    private PendingInclude find(String fname, boolean angled, boolean next) {
-        if (Path.of(fname).isAbsolute()) {
-            return Files.isRegularFile(Path.of(fname)) ? new PendingInclude(fname, fname, Path.of(fname), -1) : null;
-        }
-        int start = 0;
-        if (next && frame.parent != null && frame.searchIndex >= 0) {
-            start = frame.searchIndex + 1;
-        } else if (!angled) {
-            String name = frame.dirPrefix + fname;
-            Path p = resolve(name);
-            if (Files.isRegularFile(p)) {
-                return new PendingInclude(fname, name, p, -1);
-            }
-        }
-        for (int i = start; i < includeDirs.size(); i++) {
-            String dir = includeDirs.get(i);
-            String name = dir.isEmpty() ? fname : dir.endsWith("/") ? dir + fname : dir + "/" + fname;
-            Path p = resolve(name);
-            if (Files.isRegularFile(p)) {
-                return new PendingInclude(fname, name, p, i);
-            }
-        }
-        return null;
-    }
-
-    private void enterFile(PendingInclude inc) {
+    private void enterFile(IncludeSearch.Found inc, CppToken at) {
         String includer = frame.lexer.name();
-        String text = read(inc.file, null);
-        if (enteredKeys.add(inc.lookupKey())) {
-            dependencies.add(inc.name);
+        String text;
+        try {
+            text = IncludeSearch.read(inc.file());
+        } catch (IOException e) {
+            throw unreadable(inc.file(), at, e);
         }
-        frame = new Frame(frame, inc.file, new CppLexer(inc.name, text), dirPrefix(inc.name), inc.searchIndex,
-                conditionals.size());
-        frame.lookupKey = inc.lookupKey();
+        if (enteredKeys.add(inc.lookupKey())) {
+            dependencies.add(inc.name());
+        }
+        frame = new Frame(frame, inc.file(), inc.lookupKey(), new CppLexer(inc.name(), text),
+                IncludeSearch.dirPrefix(inc.name()), inc.searchIndex(), conditionals.size());
         guardValid = true;
         guardCandidate = null;
         if (printing) {
-            out.enterFile(includer, lastEolLine, inc.name);
+            out.enterFile(includer, lastEolLine, inc.name());
         }
     }
 
-    private Path resolve(String name) {
-        return workingDirectory.resolve(name);
-    }
-
-    private static Path realPath(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p.toAbsolutePath().normalize();
-        }
-    }
-
-    /** The directory part of a file name as cpp forms it: everything up to and including the last '/'. */
-    private static String dirPrefix(String name) {
-        int slash = name.lastIndexOf('/');
-        return slash < 0 ? "" : name.substring(0, slash + 1);
-    }
-
-    private static String read(Path file, CppToken at) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            try {
-                return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                return new String(bytes, StandardCharsets.ISO_8859_1);
-            }
-        } catch (IOException e) {
-            String what = "cannot read " + file + ": " + e.getMessage();
-            throw at == null ? new DtException(file + ": error: " + what) : DtException.at(pos(at), what);
-        }
+    private static DtException unreadable(Path file, CppToken at, IOException e) {
+        String what = "cannot read '" + file + "': " + e.getMessage();
+        return at == null ? new DtException(file + ": error: " + what) : DtException.at(pos(at), what);
     }
 }
