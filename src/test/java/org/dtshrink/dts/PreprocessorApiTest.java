@@ -46,4 +46,16 @@ class PreprocessorApiTest {
         assertThat(Arrays.asList("includes.dts", "local/node.dtsi", "include/guard.h")).allMatch(
                 f -> r.dependencies().contains(Path.of(f)));
     }
+
+    /** Like cpp, missing directories are skipped, a repeated one counts once, trailing slashes are dropped. */
+    @Test
+    void includeDirectoriesAreCleanedUpAsCppDoes() {
+        Assumptions.assumeTrue(GnuCpp.available(), "GNU cpp not on PATH");
+        Preprocessor.Options o = Preprocessor.Options.kernel().workingDirectory(PreprocessorFeatureTest.DIR)
+                .includeDir(Path.of("no-such-dir")).includeDir(Path.of("include/")).includeDir(Path.of("include"))
+                .includeDir(Path.of("include/next/"));
+        String expected = GnuCpp.runWith(PreprocessorFeatureTest.DIR, List.of("-I", "no-such-dir", "-I", "include/",
+                "-I", "include", "-I", "include/next/"), "includes.dts");
+        assertThat(new Preprocessor(o).run(Path.of("includes.dts")).text()).isEqualTo(expected);
+    }
 }
