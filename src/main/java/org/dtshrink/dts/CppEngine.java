@@ -632,6 +632,9 @@ final class CppEngine {
             case COUNTER:
                 text = Integer.toString(counter++);
                 break;
+            case HAS_INCLUDE: case HAS_INCLUDE_NEXT:
+                text = hasInclude(name, m.builtin == Macro.Builtin.HAS_INCLUDE_NEXT) ? "1" : "0";
+                break;
             case DATE:
                 text = "\"" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMM ppd yyyy", Locale.ROOT))
                         + "\"";
@@ -644,6 +647,63 @@ final class CppEngine {
                 break;
         }
         return new CppToken(kind, text, 0, name.file, name.line, name.column);
+    }
+
+    /** {@code __has_include("x")} / {@code (<x>)}, operand macro-expanded as in {@code #include}. */
+    private boolean hasInclude(CppToken op, boolean next) {
+        if (!inDirective) {
+            throw DtException.at(pos(op), "\"" + op.text + "\" used outside of preprocessing directive");
+        }
+        CppToken open = nextReal();
+        if (!open.is("(")) {
+            throw DtException.at(pos(open), "missing '(' before \"" + op.text + "\" operand");
+        }
+        CppToken header = context == null && lookahead.isEmpty() ? frame.lexer.headerName() : null;
+        String fname;
+        boolean angled = true;
+        if (header != null) {
+            fname = header.text.substring(1, header.text.length() - 1);
+        } else {
+            CppToken t = nextReal();
+            if (t.kind == CppToken.Kind.STRING && t.text.startsWith("\"")) {
+                fname = t.text.substring(1, t.text.length() - 1);
+                angled = false;
+            } else if (t.is("<")) {
+                fname = bracketedName();
+            } else {
+                throw DtException.at(pos(t), "operator \"" + op.text + "\" requires a header-name");
+            }
+        }
+        CppToken close = nextReal();
+        if (!close.is(")")) {
+            throw DtException.at(pos(close), "missing ')' after \"" + op.text + "\" operand");
+        }
+        return findInclude(fname, angled, next) != null;
+    }
+
+    /** After a macro-expanded '<': the tokens up to '>' spelled together, a space where white space was. */
+    private String bracketedName() {
+        StringBuilder b = new StringBuilder();
+        for (CppToken p = getToken(); !p.is(">"); p = getToken()) {
+            if (p.kind == CppToken.Kind.EOF) {
+                throw DtException.at(pos(p), "missing terminating > character");
+            }
+            if (p.kind == CppToken.Kind.PADDING) {
+                continue;
+            }
+            if (p.has(CppToken.PREV_WHITE)) {
+                b.append(' ');
+            }
+            b.append(p.text);
+        }
+        return b.toString();
+    }
+
+    private IncludeSearch.Found findInclude(String fname, boolean angled, boolean next) {
+        if (next && frame.parent != null && frame.searchIndex >= 0) {
+            return search.find(fname, null, frame.searchIndex + 1);
+        }
+        return search.find(fname, angled ? null : frame.dirPrefix, 0);
     }
 
     // ---------------------------------------------------------------- directives
@@ -1050,20 +1110,7 @@ final class CppEngine {
                 fname = t.text.substring(1, t.text.length() - 1);
                 angled = false;
             } else if (t.is("<")) {
-                StringBuilder b = new StringBuilder();
-                for (CppToken p = getToken(); !p.is(">"); p = getToken()) {
-                    if (p.kind == CppToken.Kind.EOF) {
-                        throw DtException.at(pos(p), "missing terminating > character");
-                    }
-                    if (p.kind == CppToken.Kind.PADDING) {
-                        continue;
-                    }
-                    if (p.has(CppToken.PREV_WHITE)) {
-                        b.append(' ');
-                    }
-                    b.append(p.text);
-                }
-                fname = b.toString();
+                fname = bracketedName();
                 angled = true;
             } else {
                 throw DtException.at(pos(t), "#" + directive.text + " expects \"FILENAME\" or <FILENAME>");
@@ -1077,12 +1124,7 @@ final class CppEngine {
             throw DtException.at(pos(at), "#include nested depth " + (frame.depth + 1) + " exceeds maximum of "
                     + maxIncludeDepth);
         }
-        IncludeSearch.Found found;
-        if (directive.text.equals("include_next") && frame.parent != null && frame.searchIndex >= 0) {
-            found = search.find(fname, null, frame.searchIndex + 1);
-        } else {
-            found = search.find(fname, angled ? null : frame.dirPrefix, 0);
-        }
+        IncludeSearch.Found found = findInclude(fname, angled, directive.text.equals("include_next"));
         if (found == null) {
             throw DtException.at(pos(at), "'" + fname + "' file not found" + includeChain());
         }

@@ -10,7 +10,7 @@ import java.util.List;
 final class Macro {
 
     enum Builtin {
-        FILE, LINE, BASE_FILE, INCLUDE_LEVEL, COUNTER, DATE, TIME
+        FILE, LINE, BASE_FILE, INCLUDE_LEVEL, COUNTER, DATE, TIME, HAS_INCLUDE, HAS_INCLUDE_NEXT
     }
 
     final String name;

@@ -16,6 +16,8 @@ final class MacroTable {
         put(new Macro("__COUNTER__", Macro.Builtin.COUNTER));
         put(new Macro("__DATE__", Macro.Builtin.DATE));
         put(new Macro("__TIME__", Macro.Builtin.TIME));
+        put(new Macro("__has_include", Macro.Builtin.HAS_INCLUDE));
+        put(new Macro("__has_include_next", Macro.Builtin.HAS_INCLUDE_NEXT));
     }
 
     Macro get(String name) {
