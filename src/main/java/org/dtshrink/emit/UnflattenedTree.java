@@ -56,8 +56,9 @@ public final class UnflattenedTree {
                 parent = lastAtDepth[depth - 1];
                 if (parent == null) {
                     throw new DtException(file + ": error: node " + nc.path() + ": the profile " + profile.name()
-                            + " skips " + (out.isEmpty() ? "the root" : "its parent") + " and no node was kept at"
-                            + " that depth before it, so the kernel would link it to an undefined node");
+                            + " skips its parent and allocated no node at the parent's depth before it, so the"
+                            + " kernel would link it under an uninitialized nps[] entry (undefined behaviour);"
+                            + " delete or enable the skipped parent first");
                 }
             } else if (!out.isEmpty()) {
                 throw new DtException(file + ": error: a second root node");

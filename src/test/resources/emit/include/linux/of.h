@@ -64,10 +64,10 @@ struct bin_attribute {
 #ifndef DT_LINUX_4_13
 	struct address_space *(*f_mapping)(void);
 #endif
-	ssize_t (*read)(struct file *, struct kobject *, struct bin_attribute *, char *, loff_t, size_t);
-	ssize_t (*write)(struct file *, struct kobject *, struct bin_attribute *, char *, loff_t, size_t);
+	kernel_ssize_t (*read)(struct file *, struct kobject *, struct bin_attribute *, char *, kernel_loff_t, size_t);
+	kernel_ssize_t (*write)(struct file *, struct kobject *, struct bin_attribute *, char *, kernel_loff_t, size_t);
 #ifndef DT_LINUX_4_13
-	loff_t (*llseek)(struct file *, struct kobject *, struct bin_attribute *, loff_t, int);
+	kernel_loff_t (*llseek)(struct file *, struct kobject *, struct bin_attribute *, kernel_loff_t, int);
 #endif
 	int (*mmap)(struct file *, struct kobject *, struct bin_attribute *attr, struct vm_area_struct *vma);
 };

@@ -6,8 +6,8 @@
 
 typedef unsigned int u32;
 typedef unsigned short umode_t;
-typedef long ssize_t;
-typedef long long loff_t;
+typedef long kernel_ssize_t;
+typedef long long kernel_loff_t;
 
 struct list_head {
 	struct list_head *next, *prev;
