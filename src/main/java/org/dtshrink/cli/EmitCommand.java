@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.cost.KernelProfiles;
+import org.dtshrink.emit.BootDtb;
 import org.dtshrink.emit.CTableWriter;
+import org.dtshrink.emit.KernelPatch;
 import org.dtshrink.emit.Provenance;
 import org.dtshrink.emit.SizesReport;
 import org.dtshrink.emit.StaticTable;
@@ -67,8 +69,30 @@ final class EmitCommand implements Callable<Integer> {
             description = "the name of the function that returns the root; default: ${DEFAULT-VALUE}")
     String rootFunction;
 
+    @Option(names = "--kernel-patch", paramLabel = "OUT.patch",
+            description = "also write a patch for Linux 6.12 that adds CONFIG_OF_STATIC_TREE and this table")
+    String kernelPatch;
+
+    @Option(names = "--patch-path", paramLabel = "PATH", defaultValue = KernelPatch.DEFAULT_PATH,
+            description = "where the patch puts the table in the kernel tree (under drivers/of/);"
+                    + " default: ${DEFAULT-VALUE}")
+    String patchPath;
+
+    @Option(names = "--boot-dtb", paramLabel = "OUT.dtb",
+            description = "also write the smallest blob early boot still reads (memory, /chosen, reserved memory,"
+                    + " the console)")
+    String bootDtb;
+
     @Override
     public Integer call() {
+        if (!KernelPatch.isValidPath(patchPath)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--patch-path must name a .c file under drivers/of/: " + patchPath);
+        }
+        if (kernelPatch != null && !rootFunction.equals(CTableWriter.DEFAULT_ROOT_FUNCTION)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--kernel-patch calls " + CTableWriter.DEFAULT_ROOT_FUNCTION + "(): drop --root-function");
+        }
         if (profile != null && profileFile != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--profile and --profile-file are exclusive: a table is for one kernel");
@@ -87,13 +111,21 @@ final class EmitCommand implements Callable<Integer> {
         TreeInput.Loaded loaded = in.load(file);
         UnflattenedTree tree = UnflattenedTree.of(loaded.tree(), kp, file.equals("-") ? "<stdin>" : file);
         StaticTable table = new StaticTable(tree);
-        if (output != null || !sizes) {
-            byte[] c = CTableWriter.write(table, provenance(loaded), rootFunction);
+        Provenance provenance = provenance(loaded);
+        byte[] c = CTableWriter.write(table, provenance, rootFunction);
+        byte[] boot = FdtWriter.write(BootDtb.of(loaded.tree()), FdtOptions.DEFAULTS);
+        if (output != null || !(sizes || kernelPatch != null || bootDtb != null)) {
             AtomicOutput.write(output == null ? "-" : output, c, System.out);
+        }
+        if (kernelPatch != null) {
+            AtomicOutput.write(kernelPatch, KernelPatch.write(c, patchPath, provenance), System.out);
+        }
+        if (bootDtb != null) {
+            AtomicOutput.write(bootDtb, boot, System.out);
         }
         if (sizes) {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(SizesReport.write(file, table, loaded.dtbSize(), -1));
+            out.print(SizesReport.write(file, table, loaded.dtbSize(), boot.length));
             out.flush();
         }
         return Cli.EXIT_OK;
@@ -105,9 +137,10 @@ final class EmitCommand implements Callable<Integer> {
         // What shaped the table, not where it was written: drop the input and the output options.
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("-o") || a.equals("--out")) {
+            if (a.equals("-o") || a.equals("--out") || a.equals("--kernel-patch") || a.equals("--boot-dtb")) {
                 i++;
-            } else if (a.startsWith("--out=") || a.equals("--sizes") || a.equals(file)) {
+            } else if (a.startsWith("--out=") || a.startsWith("--kernel-patch=") || a.startsWith("--boot-dtb=")
+                    || a.equals("--sizes") || a.equals(file) || a.equals(spec.name())) {
                 continue;
             } else {
                 options.add(a);
