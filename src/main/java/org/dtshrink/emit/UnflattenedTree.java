@@ -63,7 +63,7 @@ public final class UnflattenedTree {
             } else if (!out.isEmpty()) {
                 throw new DtException(file + ": error: a second root node");
             }
-            KernelNode kn = node(out.size(), nc, parent, tree, profile);
+            KernelNode kn = node(out.size(), nc, parent, profile);
             if (parent != null) {
                 parent.addChild(kn);
             }
@@ -77,7 +77,7 @@ public final class UnflattenedTree {
         return new UnflattenedTree(profile, layout, cost, out);
     }
 
-    private static KernelNode node(int index, NodeCost nc, KernelNode parent, DeviceTree tree, KernelProfile profile) {
+    private static KernelNode node(int index, NodeCost nc, KernelNode parent, KernelProfile profile) {
         Node n = nc.node();
         List<KernelProperty> props = new ArrayList<>();
         long phandle = 0;
