@@ -153,7 +153,7 @@ public final class CTableWriter {
         line(indent + ".prop = {");
         int k = 0;
         for (KernelNode n : tree.nodes()) {
-            line(indent + "\t/* " + CText.comment(path(n)) + " */");
+            line(indent + "\t/* " + CText.comment(commentPath(n)) + " */");
             List<KernelProperty> props = n.properties();
             for (int i = 0; i < props.size(); i++) {
                 StringBuilder sb = new StringBuilder(indent + "\t[" + k + "] = { .name = (char *)dt_const.s"
@@ -191,7 +191,7 @@ public final class CTableWriter {
         line("\t.node = {");
         for (KernelNode n : tree.nodes()) {
             int i = n.index();
-            line("\t\t[" + i + "] = { /* " + CText.comment(path(n)) + " */");
+            line("\t\t[" + i + "] = { /* " + CText.comment(commentPath(n)) + " */");
             int nameK = table.firstProperty(i) + n.nameProperty();
             line("\t\t\t.name = (const char *)" + valueRef(nameK).substring("(void *)".length()) + ",");
             if (layout.linux413()) {
@@ -254,6 +254,34 @@ public final class CTableWriter {
         }
         line("\treturn &dt_ram.node[0];");
         line("}");
+    }
+
+    /** Longest path a comment shows in full; deeper ones keep their last components, so output stays linear. */
+    static final int COMMENT_PATH_MAX = 160;
+
+    /** The path for a comment: the whole path, or "..." and as many trailing components as fit. */
+    static byte[] commentPath(KernelNode n) {
+        java.util.ArrayDeque<byte[]> parts = new java.util.ArrayDeque<>();
+        int length = 0;
+        boolean cut = false;
+        for (KernelNode m = n; m.parent() != null; m = m.parent()) {
+            byte[] name = Bytes.of(m.source().name());
+            if (length + name.length + 1 > COMMENT_PATH_MAX) {
+                cut = true;
+                break;
+            }
+            parts.push(name);
+            length += name.length + 1;
+        }
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        if (cut) {
+            b.writeBytes(new byte[] {'.', '.', '.'});
+        }
+        for (byte[] part : parts) {
+            b.write('/');
+            b.writeBytes(part);
+        }
+        return parts.isEmpty() && !cut ? new byte[] {'/'} : b.toByteArray();
     }
 
     /** The node's path in the kernel's tree (where a skipped parent moved it, that is where it shows). */

@@ -45,7 +45,8 @@ public final class UnflattenedTree {
         // The kernel keeps the last node it allocated at each depth (nps[]) and links a node under the one kept for
         // the depth above. A child of a skipped node therefore lands under whatever was allocated last one level up:
         // a sibling of the skipped node, or a node of an earlier subtree.
-        KernelNode[] lastAtDepth = new KernelNode[Math.max(profile.depthLimit(), 1) + 1];
+        // grown as deep as the tree goes: a profile may set any depth limit
+        List<KernelNode> lastAtDepth = new ArrayList<>();
         for (NodeCost nc : cost.nodes()) {
             if (!nc.isAllocated()) {
                 continue;
@@ -53,7 +54,7 @@ public final class UnflattenedTree {
             int depth = nc.depth();
             KernelNode parent = null;
             if (depth > 0) {
-                parent = lastAtDepth[depth - 1];
+                parent = depth - 1 < lastAtDepth.size() ? lastAtDepth.get(depth - 1) : null;
                 if (parent == null) {
                     throw new DtException(file + ": error: node " + nc.path() + ": the profile " + profile.name()
                             + " skips its parent and allocated no node at the parent's depth before it, so the"
@@ -68,7 +69,10 @@ public final class UnflattenedTree {
                 parent.addChild(kn);
             }
             out.add(kn);
-            lastAtDepth[depth] = kn;
+            while (lastAtDepth.size() <= depth) {
+                lastAtDepth.add(null);
+            }
+            lastAtDepth.set(depth, kn);
         }
         if (out.isEmpty() || out.get(0).source() != tree.root()) {
             throw new DtException(file + ": error: the profile " + profile.name()

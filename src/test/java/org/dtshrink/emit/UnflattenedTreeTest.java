@@ -133,6 +133,31 @@ class UnflattenedTreeTest {
     }
 
     @Test
+    void deepTreesNeedNoRecursionAndStopAtTheDepthLimit() {
+        Node root = new Node("");
+        Node at = root;
+        for (int i = 0; i < 3_000; i++) {
+            at = at.addChild(new Node("n"));
+        }
+        DeviceTree tree = new DeviceTree(root);
+        assertThat(UnflattenedTree.of(tree, STM32, "t.dts").nodes()).hasSize(63);
+        KernelProfile unlimited = new KernelProfile("deep", "d", "n", 108, 4, 56, 4, "y", true,
+                org.dtshrink.cost.FullName.NAME, false, Integer.MAX_VALUE, 4096);
+        UnflattenedTree t = UnflattenedTree.of(tree, unlimited, "t.dts");
+        assertThat(t.nodes()).hasSize(3_001);
+        StaticTable table = new StaticTable(t);
+        byte[] c = CTableWriter.write(table, new Provenance("test", "t.dts", "0".repeat(64), "the file", List.of()),
+                CTableWriter.DEFAULT_ROOT_FUNCTION);
+        String text = new String(c, java.nio.charset.StandardCharsets.US_ASCII);
+        // comments keep deep paths short: the table grows with the node count, not with depth squared
+        assertThat(c.length).isLessThan(3_001 * 1_200);
+        assertThat(text).contains("[3000] = { /* .../n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n"
+                + "/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n */\n");
+        // the dump spells every path in full, as the walker does
+        assertThat(UnflattenedDump.dump(t).length).isGreaterThan(3_000 * 3_000);
+    }
+
+    @Test
     void layoutsOfTheBuiltInProfiles() {
         assertThat(StructLayout.of(TINY)).isEqualTo(new StructLayout(false, 4, false, false));
         assertThat(StructLayout.of(STM32)).isEqualTo(new StructLayout(false, 4, true, true));
