@@ -1,0 +1,164 @@
+package org.dtshrink.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dtshrink.cost.KernelProfile;
+import org.dtshrink.cost.KernelProfiles;
+import org.dtshrink.emit.BootDtb;
+import org.dtshrink.emit.CTableWriter;
+import org.dtshrink.emit.KernelPatch;
+import org.dtshrink.emit.Provenance;
+import org.dtshrink.emit.SizesReport;
+import org.dtshrink.emit.StaticTable;
+import org.dtshrink.emit.UnflattenedTree;
+import org.dtshrink.fdt.FdtOptions;
+import org.dtshrink.fdt.FdtWriter;
+import org.dtshrink.tree.DtException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dtshrink emit-c}: the unflattened tree as static C for the kernel to link instead of unflattening. */
+@Command(name = "emit-c",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Writes the tree unflatten_device_tree() would build as one C file of static structs: "
+                + "struct device_node in RAM, everything the kernel never writes const (flash). See docs/emit.md.")
+final class EmitCommand implements Callable<Integer> {
+
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Spec
+    void setSpec(CommandLine.Model.CommandSpec spec) {
+        this.spec = spec;
+        List<String> footer = new ArrayList<>();
+        footer.add("%nBuilt-in profiles (default " + KernelProfiles.DEFAULT + "):");
+        for (KernelProfile p : KernelProfiles.all()) {
+            footer.add("  " + p.name() + ": " + p.description().replace("%", "%%"));
+        }
+        spec.usageMessage().footer(footer.toArray(new String[0]));
+    }
+
+    @Parameters(paramLabel = "FILE", description = "the device tree: a .dtb or .dts file")
+    String file;
+
+    @CommandLine.Mixin
+    InputOptions in;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "the kernel's built-in profile (listed below)")
+    String profile;
+
+    @Option(names = "--profile-file", paramLabel = "FILE", description = "a kernel profile of your own")
+    Path profileFile;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "OUT.c", description = "the C file to write; - for standard output"
+            + " (default: none with --sizes, else standard output)")
+    String output;
+
+    @Option(names = "--sizes", description = "print the table's RAM (.data) and flash (.rodata) bytes")
+    boolean sizes;
+
+    @Option(names = "--root-function", paramLabel = "NAME", defaultValue = CTableWriter.DEFAULT_ROOT_FUNCTION,
+            description = "the name of the function that returns the root; default: ${DEFAULT-VALUE}")
+    String rootFunction;
+
+    @Option(names = "--kernel-patch", paramLabel = "OUT.patch",
+            description = "also write a patch for Linux 6.12 that adds CONFIG_OF_STATIC_TREE and this table")
+    String kernelPatch;
+
+    @Option(names = "--patch-path", paramLabel = "PATH", defaultValue = KernelPatch.DEFAULT_PATH,
+            description = "where the patch puts the table in the kernel tree (under drivers/of/);"
+                    + " default: ${DEFAULT-VALUE}")
+    String patchPath;
+
+    @Option(names = "--boot-dtb", paramLabel = "OUT.dtb",
+            description = "also write the smallest blob early boot still reads (memory, /chosen, reserved memory,"
+                    + " the console)")
+    String bootDtb;
+
+    @Override
+    public Integer call() {
+        if (!KernelPatch.isValidPath(patchPath)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--patch-path must name a .c file under drivers/of/: " + patchPath);
+        }
+        if (kernelPatch != null && !rootFunction.equals(CTableWriter.DEFAULT_ROOT_FUNCTION)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--kernel-patch calls " + CTableWriter.DEFAULT_ROOT_FUNCTION + "(): drop --root-function");
+        }
+        if (profile != null && profileFile != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--profile and --profile-file are exclusive: a table is for one kernel");
+        }
+        if (!rootFunction.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--root-function must be a C identifier: " + rootFunction);
+        }
+        KernelProfile kp;
+        try {
+            kp = KernelProfiles.select(profile == null ? List.of() : List.of(profile),
+                    profileFile == null ? List.of() : List.of(profileFile), false).get(0);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        TreeInput.Loaded loaded = in.load(file);
+        UnflattenedTree tree = UnflattenedTree.of(loaded.tree(), kp, file.equals("-") ? "<stdin>" : file);
+        StaticTable table = new StaticTable(tree);
+        Provenance provenance = provenance(loaded);
+        byte[] c = CTableWriter.write(table, provenance, rootFunction);
+        byte[] boot = FdtWriter.write(BootDtb.of(loaded.tree()), FdtOptions.DEFAULTS);
+        if (output != null || !(sizes || kernelPatch != null || bootDtb != null)) {
+            AtomicOutput.write(output == null ? "-" : output, c, System.out);
+        }
+        if (kernelPatch != null) {
+            AtomicOutput.write(kernelPatch, KernelPatch.write(c, patchPath, provenance), System.out);
+        }
+        if (bootDtb != null) {
+            AtomicOutput.write(bootDtb, boot, System.out);
+        }
+        if (sizes) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(SizesReport.write(file, table, loaded.dtbSize(), boot.length));
+            out.flush();
+        }
+        return Cli.EXIT_OK;
+    }
+
+    private Provenance provenance(TreeInput.Loaded loaded) {
+        List<String> options = new ArrayList<>();
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        // What shaped the table, not where it was written: drop the input and the output options.
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-o") || a.equals("--out") || a.equals("--kernel-patch") || a.equals("--boot-dtb")) {
+                i++;
+            } else if (a.startsWith("--out=") || a.startsWith("--kernel-patch=") || a.startsWith("--boot-dtb=")
+                    || a.equals("--sizes") || a.equals(file) || a.equals(spec.name())) {
+                continue;
+            } else {
+                options.add(a);
+            }
+        }
+        if (profile == null && profileFile == null) {
+            options.add(0, "--profile " + KernelProfiles.DEFAULT + " (default)");
+        }
+        if (file.equals("-")) {
+            byte[] blob = FdtWriter.write(loaded.tree(), FdtOptions.DEFAULTS);
+            return new Provenance(VersionProvider.version(), "<stdin>", Provenance.sha256(blob),
+                    "the blob dtshrink writes for it", options);
+        }
+        try {
+            return new Provenance(VersionProvider.version(), file, Provenance.sha256(Files.readAllBytes(Path.of(file))),
+                    "the file", options);
+        } catch (IOException e) {
+            throw new DtException(file + ": error: cannot read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.dtshrink.emit;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where everything of an unflattened tree goes in the emitted C: one writable object (the nodes, and the properties
+ * when the kernel writes them) and one const object (the properties when it does not, the values, the strings).
+ * One object per section keeps the section sizes independent of the order a compiler places objects in, so the
+ * figures computed here are exactly what lands in {@code .data} and {@code .rodata}.
+ *
+ * <p>Values are 4-byte aligned, as in a blob (kernel code reads cells from them), and shared where their bytes are
+ * equal; property names and {@code full_name} strings are shared where equal.
+ */
+public final class StaticTable {
+
+    /** Alignment of values, as in a blob's structure block. */
+    static final int VALUE_ALIGN = 4;
+
+    private final UnflattenedTree tree;
+    private final List<byte[]> values = new ArrayList<>();
+    private final Map<ByteBuffer, Integer> valueIndex = new HashMap<>();
+    private final List<byte[]> strings = new ArrayList<>();
+    private final Map<ByteBuffer, Integer> stringIndex = new HashMap<>();
+    /** Per property in table order: its value member, -1 for an empty value. */
+    private final int[] propertyValue;
+    private final int[] propertyName;
+    private final int[] nodeFullName;
+    private final int[] firstProperty;
+    private final int nullString;
+    private long valueBytes;
+    private long stringBytes;
+    private long constPadding;
+
+    public StaticTable(UnflattenedTree tree) {
+        this.tree = tree;
+        int props = tree.propertyCount();
+        propertyValue = new int[props];
+        propertyName = new int[props];
+        nodeFullName = new int[tree.nodes().size()];
+        firstProperty = new int[tree.nodes().size()];
+        int k = 0;
+        for (KernelNode n : tree.nodes()) {
+            firstProperty[n.index()] = k;
+            nodeFullName[n.index()] = string(n.fullName());
+            for (KernelProperty p : n.properties()) {
+                byte[] v = p.value();
+                propertyValue[k] = v.length == 0 ? -1 : value(v);
+                propertyName[k] = string(p.name());
+                k++;
+            }
+        }
+        // Linux 4.13 points np->type at "<NULL>" when there is no device_type
+        boolean needNull = false;
+        if (tree.layout().linux413()) {
+            for (KernelNode n : tree.nodes()) {
+                needNull |= n.typeProperty() < 0;
+            }
+        }
+        nullString = needNull ? string(new byte[] {'<', 'N', 'U', 'L', 'L', '>'}) : -1;
+        measure();
+    }
+
+    private int value(byte[] v) {
+        return valueIndex.computeIfAbsent(ByteBuffer.wrap(v), b -> {
+            values.add(v);
+            return values.size() - 1;
+        });
+    }
+
+    private int string(byte[] s) {
+        return stringIndex.computeIfAbsent(ByteBuffer.wrap(s), b -> {
+            strings.add(s);
+            return strings.size() - 1;
+        });
+    }
+
+    private void measure() {
+        long off = propertiesConst() ? (long) tree.propertyCount() * tree.layout().propertySize() : 0;
+        for (byte[] v : values) {
+            long aligned = StructLayout.align(off, VALUE_ALIGN);
+            constPadding += aligned - off;
+            off = aligned + v.length;
+            valueBytes += v.length;
+        }
+        for (byte[] s : strings) {
+            off += s.length + 1L;
+            stringBytes += s.length + 1L;
+        }
+        long end = StructLayout.align(off, constAlign());
+        constPadding += end - off;
+    }
+
+    private int constAlign() {
+        int a = 1;
+        if (!values.isEmpty()) {
+            a = VALUE_ALIGN;
+        }
+        if (propertiesConst() && tree.propertyCount() > 0) {
+            a = Math.max(a, tree.layout().propertyAlign());
+        }
+        return a;
+    }
+
+    public UnflattenedTree tree() {
+        return tree;
+    }
+
+    /** True when {@code struct property} goes into the const object. */
+    public boolean propertiesConst() {
+        return !tree.layout().propertiesWritable();
+    }
+
+    /** Bytes of the writable object: what the table costs in RAM ({@code .data}). */
+    public long ramBytes() {
+        StructLayout l = tree.layout();
+        long off = (long) tree.nodes().size() * l.nodeSize();
+        int align = l.nodeAlign();
+        if (!propertiesConst()) {
+            off = StructLayout.align(off, l.propertyAlign()) + (long) tree.propertyCount() * l.propertySize();
+            align = Math.max(align, l.propertyAlign());
+        }
+        return StructLayout.align(off, align);
+    }
+
+    /** Bytes of the const object: what the table costs in flash ({@code .rodata}). */
+    public long flashBytes() {
+        return (propertiesConst() ? (long) tree.propertyCount() * tree.layout().propertySize() : 0) + valueBytes
+                + stringBytes + constPadding;
+    }
+
+    /** Distinct non-empty values, in first-use order. */
+    List<byte[]> values() {
+        return values;
+    }
+
+    /** Distinct strings (property names, full names), in first-use order, without their NUL. */
+    List<byte[]> strings() {
+        return strings;
+    }
+
+    public long valueBytes() {
+        return valueBytes;
+    }
+
+    public long stringBytes() {
+        return stringBytes;
+    }
+
+    public long constPadding() {
+        return constPadding;
+    }
+
+    int propertyValue(int k) {
+        return propertyValue[k];
+    }
+
+    int propertyName(int k) {
+        return propertyName[k];
+    }
+
+    int nodeFullName(int node) {
+        return nodeFullName[node];
+    }
+
+    /** The table index of a node's first property. */
+    int firstProperty(int node) {
+        return firstProperty[node];
+    }
+
+    /** The "&lt;NULL&gt;" string of 4.13's {@code np->type}; -1 when no node needs it. */
+    int nullString() {
+        return nullString;
+    }
+}

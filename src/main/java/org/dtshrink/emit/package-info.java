@@ -1,0 +1,9 @@
+/**
+ * The unflattened tree as static C: {@link org.dtshrink.emit.UnflattenedTree} is the tree as the kernel's
+ * {@code unflatten_dt_nodes()} leaves it for a profile (built on the cost model's verdicts),
+ * {@link org.dtshrink.emit.StaticTable} places it in one writable and one const object and computes their sizes,
+ * {@link org.dtshrink.emit.CTableWriter} writes the C file, {@link org.dtshrink.emit.KernelPatch} the Linux 6.12
+ * patch, {@link org.dtshrink.emit.BootDtb} the blob early boot still reads, and
+ * {@link org.dtshrink.emit.UnflattenedDump} the canonical dump the C walker's output is compared with.
+ */
+package org.dtshrink.emit;

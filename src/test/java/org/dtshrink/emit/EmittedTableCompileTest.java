@@ -1,0 +1,77 @@
+package org.dtshrink.emit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dtshrink.cost.KernelProfile;
+import org.dtshrink.cost.KernelProfiles;
+import org.dtshrink.fdt.FdtReader;
+import org.dtshrink.testutil.Corpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Emitted tables checked by gcc, binutils and a C walker (see {@link CTableCheck}): every built-in profile on a few
+ * boards, and every corpus board under the profile that skips nodes and keeps properties const. The full sweep,
+ * every board under every profile, runs with {@code -Ddtshrink.emit.sweep=all} (bench/emit-corpus-check).
+ */
+class EmittedTableCompileTest {
+
+    static final List<String> SAMPLE_BOARDS = List.of(
+            "arch/arm/boot/dts/st/stm32f469-disco.dtb",
+            "arch/arm/boot/dts/arm/mps2-an385.dtb",
+            "arch/arm64/boot/dts/allwinner/sun50i-h6-beelink-gs1.dtb");
+
+    @TempDir
+    Path work;
+
+    static CTableCheck.Input input(Path blob) throws IOException {
+        return new CTableCheck.Input(blob.toString(), FdtReader.read(Files.readAllBytes(blob), blob.toString()));
+    }
+
+    @Test
+    void everyProfileOnSampleBoards() throws IOException {
+        Corpus.assumePresent();
+        List<CTableCheck.Input> inputs = new ArrayList<>();
+        for (String b : SAMPLE_BOARDS) {
+            inputs.add(input(Corpus.root().resolve("kernel").resolve(b)));
+        }
+        inputs.add(input(Path.of("dts-samples", "stm32f4-mini.dtb")));
+        List<String> problems = new ArrayList<>();
+        for (KernelProfile p : KernelProfiles.all()) {
+            Path dir = Files.createDirectory(work.resolve(p.name()));
+            problems.addAll(CTableCheck.check(p, inputs, dir));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyCorpusBoard() throws IOException {
+        List<Path> blobs = Corpus.kernelBlobs();
+        List<CTableCheck.Input> inputs = new ArrayList<>();
+        for (Path b : blobs) {
+            inputs.add(input(b));
+        }
+        boolean all = "all".equals(System.getProperty("dtshrink.emit.sweep"));
+        List<KernelProfile> profiles = all ? KernelProfiles.all() : List.of(KernelProfiles.find("linux-6.12-arm-tiny"));
+        List<String> problems = new ArrayList<>();
+        for (KernelProfile p : profiles) {
+            Path dir = Files.createDirectory(work.resolve("all-" + p.name()));
+            List<String> refused = new ArrayList<>();
+            List<String> found = CTableCheck.check(p, inputs, dir, refused);
+            System.out.println("emitted tables: " + p.name() + ": " + (inputs.size() - refused.size()) + " of "
+                    + inputs.size() + " boards emitted, compiled, sized and walked; " + found.size() + " problems; "
+                    + refused.size() + " refused (the kernel's result is undefined)");
+            refused.forEach(r -> System.out.println("  refused: " + r));
+            // A refusal is only right where a skipped node has a child the kernel would link to garbage.
+            assertThat(refused).allMatch(r -> r.contains("uninitialized nps[] entry"));
+            problems.addAll(found);
+            CTableCheck.deleteTree(dir);
+        }
+        assertThat(problems).isEmpty();
+    }
+}
