@@ -107,6 +107,10 @@ public final class KbuildWalker {
     }
 
     private void walkDir(String dir) {
+        if (!Files.isDirectory(root.resolve(dir))) {
+            notes.add(dir + ": named by a makefile but not in the source tree");
+            return;
+        }
         String makefile = Files.isRegularFile(root.resolve(dir + "Kbuild")) ? dir + "Kbuild" : dir + "Makefile";
         if (!Files.isRegularFile(root.resolve(makefile))) {
             notes.add(dir + ": no Kbuild or Makefile; every C file below counts as built");
