@@ -127,10 +127,50 @@ public final class Pruner {
                     changed |= mustStay.add(a);
                 }
             }
+            changed |= keepAddressedChild(mustStay);
             if (!changed) {
                 return;
             }
         }
+    }
+
+    /**
+     * A staying bus with #address-cells/#size-cells and no ranges must not be left with children of which none has
+     * {@code reg}: its cells would describe nothing (dtc's avoid_unnecessary_addr_size). Such a bus keeps its first
+     * removed child with {@code reg}.
+     */
+    private boolean keepAddressedChild(Set<Node> mustStay) {
+        boolean changed = false;
+        Deque<Node> stack = new ArrayDeque<>();
+        stack.push(tree.root());
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (inRemoved.contains(n)) {
+                continue;
+            }
+            stack.addAll(n.children());
+            if (n.isRoot() || n.property("#address-cells") == null || n.property("#size-cells") == null
+                    || n.property("ranges") != null) {
+                continue;
+            }
+            boolean staying = false;
+            boolean stayingWithReg = false;
+            Node firstRemovedWithReg = null;
+            for (Node c : n.children()) {
+                if (!inRemoved.contains(c)) {
+                    staying = true;
+                    stayingWithReg |= c.property("reg") != null;
+                } else if (firstRemovedWithReg == null && c.property("reg") != null) {
+                    firstRemovedWithReg = c;
+                }
+            }
+            if (staying && !stayingWithReg && firstRemovedWithReg != null && mustStay.add(firstRemovedWithReg)) {
+                notes.add("kept " + firstRemovedWithReg.path() + ": without it no child of " + n.path()
+                        + " would have reg, and its #address-cells/#size-cells would describe nothing");
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     private void markSubtree(Node root) {
