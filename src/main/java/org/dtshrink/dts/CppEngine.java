@@ -12,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,12 +64,15 @@ final class CppEngine {
         final Context prev;
         final Macro macro;
         final List<CppToken> tokens;
+        /** The source line the expansion stems from, which {@code __LINE__} may report. */
+        final int expansionLine;
         int next;
 
-        Context(Context prev, Macro macro, List<CppToken> tokens) {
+        Context(Context prev, Macro macro, List<CppToken> tokens, int expansionLine) {
             this.prev = prev;
             this.macro = macro;
             this.tokens = tokens;
+            this.expansionLine = expansionLine;
         }
     }
 
@@ -112,7 +114,9 @@ final class CppEngine {
     private final MacroTable macros = new MacroTable();
     private final CppOutput out = new CppOutput();
     private final List<String> warnings = new ArrayList<>();
-    private final LinkedHashSet<String> dependencies = new LinkedHashSet<>();
+    /** Files in the order first entered, once per lookup key as {@code cpp -M} lists them. */
+    private final List<String> dependencies = new ArrayList<>();
+    private final Set<String> enteredKeys = new HashSet<>();
     private final Set<Path> onceOnly = new HashSet<>();
     private final Set<Path> imported = new HashSet<>();
     /**
@@ -134,8 +138,13 @@ final class CppEngine {
     private int parsingArgs;
     private boolean printing;
     private int lastEolLine;
-    private int expansionLine;
+    /** The outermost macro being expanded, and the line of its name. */
+    private Macro topMacro;
+    private int invocationLine;
     private int counter;
+    /** Arguments are expanded recursively; this bounds the Java stack on hostile nesting such as F(F(F(...))). */
+    private static final int MAX_ARG_NESTING = 256;
+    private int argDepth;
     /**
      * cpp's include-guard detection: true while nothing but an opening {@code #ifndef} (or the whole conditional it
      * opened) has been seen in the current file; {@link #guardCandidate} is that conditional's macro once closed.
@@ -160,8 +169,9 @@ final class CppEngine {
     /** Runs directive lines (the built-in and command-line definitions) in the named pseudo file. */
     void runDirectives(String pseudoFile, String text) {
         frame = new Frame(null, null, new CppLexer(pseudoFile, text), "", -1, 0);
-        for (CppToken t = getToken(); t.kind != CppToken.Kind.EOF; t = getToken()) {
-            throw DtException.at(pos(t), "stray token in " + pseudoFile + " definitions: " + t.text);
+        CppToken t = getToken();
+        if (t.kind != CppToken.Kind.EOF) {
+            throw DtException.at(pos(t), "'" + t.text + "' is not part of a definition");
         }
         frame = null;
     }
@@ -226,9 +236,11 @@ final class CppEngine {
                 return t;
             }
             if (context == null) {
-                expansionLine = t.line;
+                topMacro = m;
+                invocationLine = t.line;
             }
-            if (enterMacro(m, t)) {
+            int line = context != null && t.has(CppToken.BODY) ? context.expansionLine : t.line;
+            if (enterMacro(m, t, line)) {
                 if (inDirective) {
                     continue;
                 }
@@ -239,7 +251,11 @@ final class CppEngine {
     }
 
     private void pushContext(Macro macro, List<CppToken> tokens) {
-        context = new Context(context, macro, tokens);
+        pushContext(macro, tokens, context == null ? 0 : context.expansionLine);
+    }
+
+    private void pushContext(Macro macro, List<CppToken> tokens, int expansionLine) {
+        context = new Context(context, macro, tokens, expansionLine);
     }
 
     private void popContext() {
@@ -320,9 +336,9 @@ final class CppEngine {
     // ---------------------------------------------------------------- macro expansion
 
     /** Starts expanding {@code m}; false when a function-like macro's name is not followed by '('. */
-    private boolean enterMacro(Macro m, CppToken name) {
+    private boolean enterMacro(Macro m, CppToken name, int line) {
         if (m.builtin != null) {
-            pushContext(null, List.of(builtin(m, name)));
+            pushContext(null, List.of(builtin(m, name, line)));
             return true;
         }
         if (m.functionLike) {
@@ -339,12 +355,12 @@ final class CppEngine {
                 return false;
             }
             if (!m.params.isEmpty()) {
-                replaceArgs(m, args);
+                replaceArgs(m, args, name, line);
             }
         }
         m.disabled = true;
         if (m.params.isEmpty()) {
-            pushContext(m, m.body);
+            pushContext(m, m.body, line);
         }
         return true;
     }
@@ -436,7 +452,7 @@ final class CppEngine {
     }
 
     /** Substitutes the arguments into the body and opens the result as the macro's context. */
-    private void replaceArgs(Macro m, Arg[] args) {
+    private void replaceArgs(Macro m, Arg[] args, CppToken name, int line) {
         List<CppToken> body = m.body;
         List<CppToken> result = new ArrayList<>(body.size() + 8);
         for (int i = 0; i < body.size(); i++) {
@@ -472,7 +488,7 @@ final class CppEngine {
                 }
             } else {
                 if (arg.expanded == null) {
-                    arg.expanded = expandArg(arg);
+                    arg.expanded = expandArg(arg, name, line);
                 }
                 from = arg.expanded;
             }
@@ -494,15 +510,27 @@ final class CppEngine {
                 result.set(pasteFlagAt, p.withFlags(flags));
             }
         }
-        pushContext(m, result);
+        pushContext(m, result, line);
     }
 
     /** An argument macro-expanded on its own, as if it were the rest of the file. */
-    private List<CppToken> expandArg(Arg arg) {
+    private List<CppToken> expandArg(Arg arg, CppToken name, int line) {
+        if (argDepth >= MAX_ARG_NESTING) {
+            throw DtException.at(pos(name), "macro arguments nested more than " + MAX_ARG_NESTING + " deep");
+        }
+        argDepth++;
+        try {
+            return expandArgTokens(arg, line);
+        } finally {
+            argDepth--;
+        }
+    }
+
+    private List<CppToken> expandArgTokens(Arg arg, int line) {
         List<CppToken> tokens = new ArrayList<>(arg.raw.size() + 1);
         tokens.addAll(arg.raw);
         tokens.add(END_ARG);
-        pushContext(null, tokens);
+        pushContext(null, tokens, line);
         List<CppToken> expanded = new ArrayList<>();
         for (;;) {
             CppToken t = getToken();
@@ -580,7 +608,11 @@ final class CppEngine {
         pushContext(null, List.of(lhs));
     }
 
-    private CppToken builtin(Macro m, CppToken name) {
+    /**
+     * A built-in's value. {@code __LINE__} is cpp's: under a function-like outermost macro, the line the token stems
+     * from (its own, or its macro's invocation); under an object-like one, the line of that outermost invocation.
+     */
+    private CppToken builtin(Macro m, CppToken name, int line) {
         String text;
         CppToken.Kind kind = CppToken.Kind.NUMBER;
         switch (m.builtin) {
@@ -593,7 +625,7 @@ final class CppEngine {
                 kind = CppToken.Kind.STRING;
                 break;
             case LINE:
-                text = Integer.toString(context == null ? name.line : expansionLine);
+                text = Integer.toString(context == null ? name.line : topMacro.functionLike ? line : invocationLine);
                 break;
             case INCLUDE_LEVEL:
                 text = Integer.toString(frame.depth);
@@ -680,10 +712,8 @@ final class CppEngine {
         CppToken t = lexRaw();
         if (t.kind != CppToken.Kind.EOF) {
             warn(t, "extra tokens at end of #" + directive.text + " directive");
-            lookahead.push(t);
-        } else {
-            lookahead.push(t);
         }
+        lookahead.push(t);
     }
 
     private PendingInclude run(CppToken name) {
@@ -692,7 +722,12 @@ final class CppEngine {
             case "undef": undef(name); return null;
             case "include": case "include_next": case "import": return include(name);
             case "if":
-                pushConditional(name, skipping || !CppExpression.evaluate(expressionTokens(), name), null);
+                if (skipping) {
+                    pushConditional(name, true, null);
+                } else {
+                    CppExpression.Outcome o = CppExpression.evaluateIf(expressionTokens(), name);
+                    pushConditional(name, !o.value(), o.guard());
+                }
                 return null;
             case "ifdef": case "ifndef": ifdef(name); return null;
             case "elif": case "elifdef": case "elifndef": elif(name); return null;
@@ -813,7 +848,7 @@ final class CppEngine {
                                 t.file, t.line, t.column, null, index);
                     }
                 }
-                body.add(b);
+                body.add(b.withFlags(b.flags | CppToken.BODY));
             }
             if (followingPaste) {
                 throw DtException.at(pos(pasteAt), "'##' cannot appear at either end of a macro expansion");
@@ -967,6 +1002,10 @@ final class CppEngine {
         } else if (f.kind != CppToken.Kind.EOF) {
             throw DtException.at(pos(f), "invalid filename \"" + f.text + "\"");
         }
+        if (f.kind != CppToken.Kind.EOF) {
+            checkEol(directive);
+            skipRestOfLine();
+        }
         frame.lexer.renumber((int) n, newName);
         if (printing) {
             out.renameFile(frame.lexer.name(), (int) n);
@@ -993,27 +1032,84 @@ final class CppEngine {
         return t;
     }
 
+    /**
+     * cpp's own pragmas act; others are dropped: in assembler mode cpp writes no {@code #pragma} (nor {@code #ident})
+     * lines, so as not to upset the assembler. A pragma cpp knows still indents an output line, as cpp's does.
+     */
     private void pragma(CppToken directive) {
         CppToken first = lexRaw();
-        if (first.kind == CppToken.Kind.NAME && first.text.equals("once")) {
-            if (frame.path != null) {
-                onceOnly.add(realPath(frame.path));
-            }
-            return;
+        CppToken second = null;
+        String name = first.text;
+        if (first.kind == CppToken.Kind.NAME && first.text.equals("GCC")) {
+            second = lexRaw();
+            name = "GCC " + second.text;
         }
-        lookahead.push(first);
-        if (printing) {
-            out.directiveLine(directive.file, directive.line, "#pragma" + restOfLineText());
+        switch (name) {
+            case "once":
+                if (frame.parent == null) {
+                    warn(first, "#pragma once in main file");
+                } else if (frame.path != null) {
+                    onceOnly.add(realPath(frame.path));
+                }
+                break;
+            case "push_macro": case "pop_macro":
+                pushOrPopMacro(first);
+                break;
+            case "GCC warning": case "GCC error":
+                pragmaDiagnostic(second);
+                break;
+            case "GCC poison": case "GCC system_header": case "GCC dependency":
+                break;
+            default:
+                return;
+        }
+        if (printing && !skipping) {
+            out.lineChange(first);
         }
     }
 
+    /** {@code #pragma GCC warning "text"} / {@code error}: the string's contents, reported at the string. */
+    private void pragmaDiagnostic(CppToken kind) {
+        CppToken s = lexRaw();
+        if (s.kind != CppToken.Kind.STRING) {
+            throw DtException.at(pos(s), "invalid \"#pragma GCC " + kind.text + "\" directive");
+        }
+        String text = unescape(s.text.substring(1, s.text.length() - 1));
+        if (kind.text.equals("error")) {
+            throw DtException.at(pos(s), text);
+        }
+        warn(s, text);
+    }
+
+    private final java.util.Map<String, ArrayDeque<java.util.Optional<Macro>>> pushedMacros = new HashMap<>();
+
+    /** {@code #pragma push_macro("NAME")} saves NAME's definition (or its absence); pop_macro restores it. */
+    private void pushOrPopMacro(CppToken pragma) {
+        CppToken open = lexRaw();
+        CppToken str = lexRaw();
+        CppToken close = lexRaw();
+        if (!open.is("(") || str.kind != CppToken.Kind.STRING || !close.is(")")) {
+            throw DtException.at(pos(pragma), "invalid #pragma " + pragma.text + " directive");
+        }
+        String name = str.text.substring(1, str.text.length() - 1);
+        ArrayDeque<java.util.Optional<Macro>> stack = pushedMacros.computeIfAbsent(name, k -> new ArrayDeque<>());
+        if (pragma.text.equals("push_macro")) {
+            stack.push(java.util.Optional.ofNullable(macros.get(name)));
+        } else if (!stack.isEmpty()) {
+            java.util.Optional<Macro> saved = stack.pop();
+            if (saved.isPresent()) {
+                macros.put(saved.get());
+            } else {
+                macros.remove(name);
+            }
+        }
+    }
+
+    /** {@code #ident "x"}: checked, then dropped as cpp does in assembler mode. */
     private void ident(CppToken directive) {
         CppToken s = nextReal();
         if (s.kind != CppToken.Kind.STRING) {
             throw DtException.at(pos(s), "invalid #" + directive.text + " directive");
-        }
-        if (printing) {
-            out.directiveLine(directive.file, directive.line, "#ident " + s.text);
         }
     }
 
@@ -1122,7 +1218,9 @@ final class CppEngine {
     private void enterFile(PendingInclude inc) {
         String includer = frame.lexer.name();
         String text = read(inc.file, null);
-        dependencies.add(inc.name);
+        if (enteredKeys.add(inc.lookupKey())) {
+            dependencies.add(inc.name);
+        }
         frame = new Frame(frame, inc.file, new CppLexer(inc.name, text), dirPrefix(inc.name), inc.searchIndex,
                 conditionals.size());
         frame.lookupKey = inc.lookupKey();

@@ -29,8 +29,19 @@ final class CppExpression {
     private static final Num ZERO = new Num(0, false);
     private static final Num ONE = new Num(1, false);
 
+    /** Nesting of parentheses, unary operators and '?:' allowed before giving up, to bound recursion. */
+    static final int MAX_NESTING = 256;
+
     private final Tokens tokens;
     private CppToken cur;
+    private int nesting;
+    /** Tokens read (a {@code defined} operand counts as one), and the last name tested by {@code defined}. */
+    private int count;
+    private String definedName;
+
+    /** The value, and X when the whole expression was {@code !defined X}: a possible include guard. */
+    record Outcome(boolean value, String guard) {
+    }
 
     private CppExpression(Tokens tokens) {
         this.tokens = tokens;
@@ -38,8 +49,13 @@ final class CppExpression {
 
     /** Reads the rest of the directive line and returns whether the expression is non-zero. */
     static boolean evaluate(Tokens tokens, CppToken directive) {
+        return evaluateIf(tokens, directive).value();
+    }
+
+    static Outcome evaluateIf(Tokens tokens, CppToken directive) {
         CppExpression e = new CppExpression(tokens);
         e.advance();
+        CppToken first = e.cur;
         if (e.cur.kind == CppToken.Kind.EOF) {
             throw error(e.cur, "#" + directive.text + " with no expression");
         }
@@ -53,13 +69,15 @@ final class CppExpression {
             }
             throw error(e.cur, "missing binary operator before token \"" + e.cur.text + "\"");
         }
-        return n.isTrue();
+        boolean notDefined = first.is("!") && e.count == 3 && e.definedName != null;
+        return new Outcome(n.isTrue(), notDefined ? e.definedName : null);
     }
 
     private void advance() {
         do {
             cur = tokens.next();
         } while (cur.kind == CppToken.Kind.PADDING);
+        count++;
     }
 
     private static DtException error(CppToken t, String what) {
@@ -82,6 +100,7 @@ final class CppExpression {
             return c;
         }
         CppToken q = cur;
+        nest(q);
         advance();
         Num a = comma(eval && c.isTrue(), q);
         if (!cur.is(":")) {
@@ -90,6 +109,7 @@ final class CppExpression {
         CppToken colon = cur;
         advance();
         Num b = conditional(eval && !c.isTrue(), colon);
+        nesting--;
         boolean unsigned = a.unsigned || b.unsigned;
         Num r = c.isTrue() ? a : b;
         return new Num(r.v, unsigned);
@@ -184,7 +204,22 @@ final class CppExpression {
         return new Num(l.unsigned ? l.v >>> n : l.v >> n, l.unsigned);
     }
 
+    private void nest(CppToken at) {
+        if (++nesting > MAX_NESTING) {
+            throw error(at, "#if expression nested more than " + MAX_NESTING + " deep");
+        }
+    }
+
     private Num unary(boolean eval, CppToken leftOf) {
+        nest(cur);
+        try {
+            return unaryOperand(eval, leftOf);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Num unaryOperand(boolean eval, CppToken leftOf) {
         CppToken t = cur;
         if (t.kind == CppToken.Kind.PUNCT) {
             switch (t.text) {
@@ -272,6 +307,7 @@ final class CppExpression {
                 throw error(cur, "operator \"defined\" requires an identifier");
             }
             boolean d = tokens.isDefined(cur.text);
+            definedName = cur.text;
             if (paren) {
                 CppToken close = nextReal();
                 if (!close.is(")")) {

@@ -61,14 +61,6 @@ final class CppOutput {
         printed = true;
     }
 
-    /** A {@code #pragma} or {@code #ident} line, written as a line of its own. */
-    void directiveLine(String file, int line, String text) {
-        maybePrintLine(file, line);
-        out.append(text).append('\n');
-        printed = false;
-        srcLine++;
-    }
-
     void enterFile(String includer, int includerLine, String file) {
         maybePrintLine(includer, includerLine);
         printLine(file, 1, " 1");

@@ -19,6 +19,8 @@ final class CppToken {
     static final int PASTE_LEFT = 8;
     /** In a macro body: this parameter is the operand of {@code #}. */
     static final int STRINGIFY = 16;
+    /** Comes from a macro's replacement list (not from the source text or an argument). */
+    static final int BODY = 32;
 
     final Kind kind;
     final String text;

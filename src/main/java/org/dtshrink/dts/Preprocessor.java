@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  * {@code # LINE "FILE" FLAGS} (flag 1 entering an include, 2 returning) so that every token maps back to its file
  * and line. Lines whose '#' is not followed by a directive name ({@code #address-cells = <1>;}) are text, and dtc's
  * own {@code /include/} is left alone.
+ *
+ * <p>Sources are read as UTF-8 (a file that is not valid UTF-8 is read as ISO-8859-1, byte for char). Errors are a
+ * {@link org.dtshrink.tree.DtException} whose message is cpp's, at {@code file:line:col} with the column counted in
+ * bytes; the first error ends the run (cpp would go on to report more).
  */
 public final class Preprocessor {
 
@@ -64,8 +68,8 @@ public final class Preprocessor {
     }
 
     /**
-     * The preprocessed text, every file read (the main file first, as named for {@code make}-style dependency
-     * lists) and the warnings cpp would print, each {@code file:line:col: warning: what}.
+     * The preprocessed text, every file read (the main file first, named and listed as {@code cpp -M} does) and the
+     * warnings cpp would print, each {@code file:line:col: warning: what}.
      */
     public record Result(String text, List<Path> dependencies, List<String> warnings) {
     }

@@ -14,7 +14,8 @@ import org.dtshrink.tree.ReserveEntry;
  * printed as they are; a tree read from a blob holds one char per byte, so the text should be written out as
  * ISO-8859-1 (the same as ASCII for any real tree). Works without recursion. DTS has no syntax for the header's
  * boot CPU: dtc takes it from the first CPU's reg, so a blob made with another {@code -b} needs that option again.
- * Trees from source are printed as resolved: path references print as the path strings they became.
+ * Trees from source are printed as resolved: path references print as the path strings they became, and an
+ * overlay prints as the plain tree it has become, its fix-up nodes included, as dtc prints it.
  */
 public final class DtsPrinter {
 
@@ -22,12 +23,14 @@ public final class DtsPrinter {
     static final int MAX_INDENT = 256;
 
     private final StringBuilder out = new StringBuilder();
+    private final ReferenceSyntax references;
 
-    private DtsPrinter() {
+    private DtsPrinter(DeviceTree tree) {
+        this.references = new ReferenceSyntax(tree);
     }
 
     public static String print(DeviceTree tree) {
-        DtsPrinter p = new DtsPrinter();
+        DtsPrinter p = new DtsPrinter(tree);
         p.printHeader(tree);
         p.printNodes(tree.root());
         p.printRootLabels(tree.root());
@@ -45,11 +48,9 @@ public final class DtsPrinter {
     }
 
     private void printHeader(DeviceTree tree) {
-        out.append("/dts-v1/;\n");
-        if (tree.isPlugin()) {
-            out.append("/plugin/;\n");
-        }
-        out.append('\n');
+        // no /plugin/: an overlay's fix-up nodes are already in the tree, and compiling it as a plugin again would
+        // append the same fix-ups a second time
+        out.append("/dts-v1/;\n\n");
         for (ReserveEntry e : tree.reserves()) {
             appendLabels(e.labels());
             out.append(String.format("/memreserve/\t0x%016x 0x%016x;\n", e.address(), e.size()));
@@ -104,7 +105,7 @@ public final class DtsPrinter {
             indent(level + 1);
             appendLabels(p.labels());
             out.append(p.name());
-            DtsValuePrinter.append(out, p.value());
+            DtsValuePrinter.append(out, p.value(), references);
             out.append('\n');
         }
         return new Frame(node, level);

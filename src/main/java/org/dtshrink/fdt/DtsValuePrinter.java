@@ -2,7 +2,9 @@ package org.dtshrink.fdt;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.dtshrink.tree.Marker;
 import org.dtshrink.tree.Marker.Kind;
 import org.dtshrink.tree.Value;
@@ -22,14 +24,17 @@ final class DtsValuePrinter {
     }
 
     private final StringBuilder out;
+    private final ReferenceSyntax references;
     private final Value value;
     private final byte[] bytes;
     private final List<Marker> labels = new ArrayList<>();
-    private final List<Marker> phandleRefs = new ArrayList<>();
+    /** Phandle references by the offset of their cell; the first one at an offset wins. */
+    private final Map<Integer, String> phandleRefs = new HashMap<>();
     private int nextLabel;
 
-    private DtsValuePrinter(StringBuilder out, Value value) {
+    private DtsValuePrinter(StringBuilder out, Value value, ReferenceSyntax references) {
         this.out = out;
+        this.references = references;
         this.value = value;
         this.bytes = value.bytes();
         List<Marker> sorted = new ArrayList<>(value.markers());
@@ -37,18 +42,18 @@ final class DtsValuePrinter {
         for (Marker m : sorted) {
             if (m.kind() == Kind.LABEL) {
                 labels.add(m);
-            } else if (m.kind() == Kind.REF_PHANDLE) {
-                phandleRefs.add(m);
+            } else if (m.kind() == Kind.REF_PHANDLE && m.ref() != null) {
+                phandleRefs.putIfAbsent(m.offset(), m.ref());
             }
         }
     }
 
-    static void append(StringBuilder out, Value value) {
+    static void append(StringBuilder out, Value value, ReferenceSyntax references) {
         if (value.length() == 0) {
             out.append(';');
             return;
         }
-        new DtsValuePrinter(out, value).print();
+        new DtsValuePrinter(out, value, references).print();
     }
 
     private void print() {
@@ -134,8 +139,8 @@ final class DtsValuePrinter {
             if (bytes[r.end() - 1] != 0) {
                 return false;
             }
-            for (Marker l : labels) {
-                if (l.offset() > r.start() && l.offset() < r.end() && bytes[l.offset() - 1] != 0) {
+            for (int i = firstLabelAfter(r.start()); i < labels.size() && labels.get(i).offset() < r.end(); i++) {
+                if (bytes[labels.get(i).offset() - 1] != 0) {
                     return false;
                 }
             }
@@ -145,12 +150,27 @@ final class DtsValuePrinter {
         if (n % width != 0) {
             return false;
         }
-        for (Marker l : labels) {
-            if (l.offset() > r.start() && l.offset() < r.end() && (l.offset() - r.start()) % width != 0) {
+        for (int i = firstLabelAfter(r.start()); i < labels.size() && labels.get(i).offset() < r.end(); i++) {
+            if ((labels.get(i).offset() - r.start()) % width != 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Index of the first label whose offset is greater than {@code offset} (labels are sorted by offset). */
+    private int firstLabelAfter(int offset) {
+        int lo = 0;
+        int hi = labels.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (labels.get(mid).offset() <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private void printRun(Run r) {
@@ -182,9 +202,10 @@ final class DtsValuePrinter {
                 out.append(' ');
             }
             labelsInside(i);
-            String ref = width == 4 ? phandleRefAt(i) : null;
-            if (ref != null) {
-                out.append(ref.startsWith("/") ? "&{" + ref + "}" : "&" + ref);
+            String ref = width == 4 ? phandleRefs.get(i) : null;
+            String written = ref != null ? references.of(ref) : null;
+            if (written != null) {
+                out.append(written);
                 continue;
             }
             long v = 0;
@@ -244,15 +265,6 @@ final class DtsValuePrinter {
         while (nextLabel < labels.size() && labels.get(nextLabel).offset() <= offset) {
             out.append(labels.get(nextLabel++).ref()).append(": ");
         }
-    }
-
-    private String phandleRefAt(int offset) {
-        for (Marker m : phandleRefs) {
-            if (m.offset() == offset && m.ref() != null) {
-                return m.ref();
-            }
-        }
-        return null;
     }
 
     private void appendHex(long v, int minDigits) {

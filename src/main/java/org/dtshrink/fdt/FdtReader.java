@@ -215,7 +215,7 @@ public final class FdtReader {
             long tokOff = p;
             if (p + 4 > structEnd) {
                 if (!open.isEmpty()) {
-                    throw error(Math.min(p, structEnd), "structure block ends inside node " + pathOf(open.peek())
+                    throw error(Math.min(p, structEnd), "structure block ends inside node " + NodePaths.of(open.peek())
                             + " (unterminated node)");
                 }
                 throw error(Math.min(p, structEnd), root == null ? "structure block is empty"
@@ -254,9 +254,10 @@ public final class FdtReader {
                 if (open.isEmpty()) {
                     throw error(tokOff, "FDT_END_NODE after the end of the root node");
                 }
-                open.pop();
+                Node closed = open.pop();
                 if (version < 16) {
                     flatPaths.pop();
+                    dropRedundantNameProperty(closed);
                 }
             } else if (tok == FdtWriter.FDT_PROP) {
                 if (open.isEmpty()) {
@@ -265,7 +266,7 @@ public final class FdtReader {
                 p = readProperty(open.peek(), p);
             } else if (tok == FdtWriter.FDT_END) {
                 if (!open.isEmpty()) {
-                    throw error(tokOff, "FDT_END inside node " + pathOf(open.peek()) + " (unterminated node)");
+                    throw error(tokOff, "FDT_END inside node " + NodePaths.of(open.peek()) + " (unterminated node)");
                 }
                 if (version < 17) {
                     structEnd = p;
@@ -346,6 +347,24 @@ public final class FdtReader {
         return -1;
     }
 
+    /**
+     * Old formats repeat each node's base name in a "name" property. It says nothing the node name does not, and dtc
+     * drops it on input (its name_properties check), so the tree is the same whichever version the blob was; a
+     * "name" that disagrees with the node is real data and stays.
+     */
+    private static void dropRedundantNameProperty(Node node) {
+        Property name = node.property("name");
+        if (name == null) {
+            return;
+        }
+        byte[] expected = NameCodec.encode(node.baseName());
+        byte[] actual = name.value().bytes();
+        if (actual.length == expected.length + 1 && actual[expected.length] == 0
+                && java.util.Arrays.equals(actual, 0, expected.length, expected, 0, expected.length)) {
+            node.properties().remove(name);
+        }
+    }
+
     /** Old formats name each node by its full path; the node's own name is what follows its parent's path. */
     private String nameFromPath(String flat, String parentFlat, long offset) {
         String parent = parentFlat == null ? "" : parentFlat;
@@ -354,21 +373,5 @@ public final class FdtReader {
             throw error(offset, "node path \"" + flat + "\" is not below its parent \"" + parent + "\"");
         }
         return flat.substring(skip);
-    }
-
-    /** The node's path, built without recursion since nodes may be nested thousands deep. */
-    static String pathOf(Node node) {
-        List<String> names = new ArrayList<>();
-        for (Node n = node; n.parent() != null; n = n.parent()) {
-            names.add(n.name());
-        }
-        if (names.isEmpty()) {
-            return "/";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = names.size() - 1; i >= 0; i--) {
-            sb.append('/').append(names.get(i));
-        }
-        return sb.toString();
     }
 }

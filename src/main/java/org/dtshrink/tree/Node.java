@@ -151,22 +151,20 @@ public final class Node {
         return null;
     }
 
-    /** The full path, {@code "/"} for the root. */
+    /** The full path, {@code "/"} for the root. Built without recursion: trees can be thousands of levels deep. */
     public String path() {
         if (parent == null) {
             return "/";
         }
-        StringBuilder sb = new StringBuilder();
-        appendPath(sb);
-        return sb.toString();
-    }
-
-    private void appendPath(StringBuilder sb) {
-        if (parent == null) {
-            return;
+        java.util.ArrayDeque<String> names = new java.util.ArrayDeque<>();
+        for (Node n = this; n.parent != null; n = n.parent) {
+            names.push(n.name);
         }
-        parent.appendPath(sb);
-        sb.append('/').append(name);
+        StringBuilder sb = new StringBuilder();
+        for (String part : names) {
+            sb.append('/').append(part);
+        }
+        return sb.toString();
     }
 
     /** Depth below the root; the root is 0. */

@@ -150,6 +150,43 @@ class CompileCommandTest {
     }
 
     @Test
+    void anExternalPreprocessorGivesTheSameBlob() throws Exception {
+        Corpus.assumePresent();
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("cpp"), "cpp not on PATH");
+        Path raw = Corpus.root().resolve("raw");
+        Path src = raw.resolve("arch/arm/boot/dts/arm/mps2-an385.dts");
+        Path out = tmp.resolve("an385.dtb");
+        Run r = run("compile", src.toString(), "--kernel-src", raw.toString(), "--cpp", "cpp", "-o", out.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(Files.readAllBytes(out)).isEqualTo(
+                Files.readAllBytes(Corpus.root().resolve("kernel/arch/arm/boot/dts/arm/mps2-an385.dtb")));
+        Run bad = run("compile", src.toString(), "--cpp", "no-such-preprocessor", "-o", out.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).startsWith(src + ": error: cannot run 'no-such-preprocessor'");
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aMissingIncludeNamesTheChain() throws Exception {
+        Path top = tmp.resolve("top.dts");
+        Files.writeString(tmp.resolve("mid.dtsi"), "#include \"gone.h\"\n");
+        Files.writeString(top, "/dts-v1/;\n#include \"mid.dtsi\"\n/ { };\n");
+        Run r = run("compile", top.toString(), "-o", tmp.resolve("t.dtb").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith(tmp.resolve("mid.dtsi") + ":1:").contains("gone.h")
+                .contains(top + ":2").doesNotContain("\n");
+        assertThat(tmp.resolve("t.dtb")).doesNotExist();
+    }
+
+    @Test
     void bareDashEPrintsThePreprocessedText() throws Exception {
         Path src = tmp.resolve("m.dts");
         Files.writeString(src, "#define N 3\n/dts-v1/;\n/ { n = <N>; #size-cells = <0>; };\n");

@@ -25,13 +25,20 @@ final class GnuCpp {
         return false;
     }
 
-    /** cpp's output for {@code file} (relative to {@code dir}, where cpp runs), or its stderr as an exception. */
+    /** cpp's output for {@code file} (relative to {@code dir}, where cpp runs) with the kernel's flags. */
     static String run(Path dir, List<String> includeDirs, String file) {
-        List<String> cmd = new ArrayList<>(List.of("cpp", "-nostdinc"));
+        List<String> args = new ArrayList<>();
         for (String i : includeDirs) {
-            cmd.add("-I");
-            cmd.add(i);
+            args.add("-I");
+            args.add(i);
         }
+        return runWith(dir, args, file);
+    }
+
+    /** Like {@link #run} with any extra options (-I, -D, -U) before the kernel's flags. */
+    static String runWith(Path dir, List<String> options, String file) {
+        List<String> cmd = new ArrayList<>(List.of("cpp", "-nostdinc"));
+        cmd.addAll(options);
         cmd.addAll(List.of("-undef", "-D__DTS__", "-x", "assembler-with-cpp", file));
         try {
             Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)

@@ -46,4 +46,24 @@ class PreprocessorCorpusTest {
         assertThat(textDiffers).as("boards whose text differs from GNU cpp").isEmpty();
         assertThat(markersDiffer).as("boards whose line markers or empty lines differ from GNU cpp").isEmpty();
     }
+
+    /** All 98 boards in one JVM, after a warm-up pass: a few seconds at most even on a busy machine. */
+    @Test
+    void preprocessesTheRawBoardsQuickly() {
+        Corpus.assumePresent();
+        Path raw = Corpus.root().resolve("raw");
+        List<Path> boards = boards(raw);
+        long nanos = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            long start = System.nanoTime();
+            for (Path board : boards) {
+                String dir = raw.relativize(board.getParent()).toString();
+                new Preprocessor(Preprocessor.Options.kernel().workingDirectory(raw).includeDir(Path.of("include"))
+                        .includeDir(Path.of(dir))).run(raw.relativize(board));
+            }
+            nanos = System.nanoTime() - start;
+        }
+        System.out.printf("cpp corpus: %d boards in %d ms after warm-up%n", boards.size(), nanos / 1_000_000);
+        assertThat(nanos / 1_000_000).as("milliseconds for %d boards", boards.size()).isLessThan(5_000);
+    }
 }

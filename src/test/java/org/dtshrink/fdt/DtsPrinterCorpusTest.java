@@ -12,17 +12,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.dtshrink.dts.DtsOptions;
+import org.dtshrink.dts.DtsReader;
 import org.dtshrink.testutil.Corpus;
+import org.dtshrink.tree.DeviceTree;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every kernel blob, read and printed as DTS, compiles with the live dtc back to the identical blob. dtc runs two
- * at a time, started for all blobs up front.
+ * Every kernel blob, read and printed as DTS, compiles back to the identical blob: with dtshrink's own DTS reader,
+ * and with the live dtc (two at a time, started for all blobs up front).
  */
 class DtsPrinterCorpusTest {
 
@@ -57,8 +62,17 @@ class DtsPrinterCorpusTest {
         return Files.readAllBytes(out);
     }
 
+    @ParameterizedTest
+    @MethodSource("org.dtshrink.fdt.FdtCorpusRoundTripTest#blobs")
+    void printedSourceReadByDtshrinkWritesTheIdenticalBlob(Path blob) throws IOException {
+        byte[] original = Files.readAllBytes(blob);
+        String dts = DtsPrinter.print(FdtReader.read(original, blob.toString()));
+        DeviceTree again = DtsReader.read(dts, blob + ".printed.dts", DtsOptions.defaults());
+        assertThat(FdtWriter.write(again)).isEqualTo(original);
+    }
+
     @TestFactory
-    Stream<DynamicTest> printedSourceCompilesBackToTheIdenticalBlob() {
+    Stream<DynamicTest> printedSourceCompiledByDtcIsTheIdenticalBlob() {
         Assumptions.assumeTrue(FdtTestFiles.dtcPresent(), "dtc not on PATH");
         List<Path> blobs = Corpus.kernelBlobs();
         List<Future<byte[]>> results = new ArrayList<>();

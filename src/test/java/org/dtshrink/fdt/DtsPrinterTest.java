@@ -133,6 +133,10 @@ class DtsPrinterTest {
         dev.addProperty(new Property("misfit", new Value().addMarker(Kind.TYPE_UINT32, null)
                 .appendBytes(new byte[] {1, 2, 3})));
         dev.addProperty(new Property("empty-cells", new Value().addMarker(Kind.TYPE_UINT32, null)));
+        // an overlay's reference into its base tree names no node here
+        dev.addProperty(new Property("external", new Value().addMarker(Kind.TYPE_UINT32, null)
+                .addMarker(Kind.REF_PHANDLE, "uart0").appendInteger(0xffffffffL, 32)));
+        t.setPlugin(true);
         return t;
     }
 
@@ -157,6 +161,7 @@ class DtsPrinterTest {
                 "\t\todd = \"\\x01\\x807\";",
                 "\t\tmisfit = [01 02 03];",
                 "\t\tempty-cells;",
+                "\t\texternal = <0xffffffff>;",
                 "\t};",
                 "};",
                 "",

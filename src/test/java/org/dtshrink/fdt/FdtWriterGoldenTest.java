@@ -84,6 +84,18 @@ class FdtWriterGoldenTest {
         assertThat(FdtWriter.write(smallTree(bootCpuid), options)).isEqualTo(Files.readAllBytes(out));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"v1", "v2", "v3", "v16"})
+    void olderVersionsReadToTheSameTreeAsVersion17(String name) {
+        DeviceTree t = FdtReader.read(FdtTestFiles.resource("small-" + name + ".dtb"), name);
+        // the old formats' "name" properties are dropped on reading, as dtc drops them
+        assertThat(t.nodeAt("/cpus/cpu@2").property("name")).isNull();
+        // version 1 has no boot CPU field
+        assertThat(t.bootCpuid()).isEqualTo(name.equals("v1") ? 0 : 2);
+        t.setBootCpuid(2);
+        assertThat(FdtWriter.write(t)).isEqualTo(FdtTestFiles.resource("small-default.dtb"));
+    }
+
     @Test
     void newNameEqualToTheTailOfAStoredNameReusesItsBytes() {
         Node root = new Node("");

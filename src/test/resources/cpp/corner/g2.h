@@ -1,0 +1,4 @@
+ #ifndef G2
+#define G2
+#endif
+x

@@ -1,0 +1,3 @@
+#if !defined(G3)
+#define G3
+#endif

@@ -1,0 +1,2 @@
+#define FROM_NEXT 14
+#include_next <next.h>

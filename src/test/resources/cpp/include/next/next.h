@@ -1,0 +1,1 @@
+#define NEXT_LEVEL 15

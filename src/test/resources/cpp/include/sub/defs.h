@@ -1,0 +1,2 @@
+#define FROM_SUB 11
+#include "sibling.h"
