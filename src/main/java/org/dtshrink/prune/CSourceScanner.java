@@ -131,6 +131,10 @@ final class CSourceScanner {
         }
         List<List<CTokens.Token>> args = arguments(start);
         if (args == null) {
+            // arguments too long or unbalanced to read: the name is unknown, so keep what the file could name
+            if (property && unresolvedLine < 0) {
+                unresolvedLine = fn.line();
+            }
             return;
         }
         List<String> literals = new ArrayList<>();
