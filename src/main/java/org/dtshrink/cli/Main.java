@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Measure, prune and emit the Linux device tree for microcontrollers.",
-        subcommands = {CompileCommand.class, DecompileCommand.class, CostCommand.class, EmitCommand.class,
+        subcommands = {CompileCommand.class, DecompileCommand.class, CostCommand.class, PruneCommand.class,
+                UsageCommand.class, EmitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,113 @@
+package org.dtshrink.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dtshrink.cost.CostResult;
+import org.dtshrink.cost.KernelProfile;
+import org.dtshrink.cost.KernelProfiles;
+import org.dtshrink.fdt.DtsPrinter;
+import org.dtshrink.fdt.FdtOptions;
+import org.dtshrink.fdt.FdtReader;
+import org.dtshrink.fdt.FdtWriter;
+import org.dtshrink.prune.Integrity;
+import org.dtshrink.prune.PruneJsonWriter;
+import org.dtshrink.prune.PruneReport;
+import org.dtshrink.prune.PruneResult;
+import org.dtshrink.prune.PruneTextWriter;
+import org.dtshrink.prune.Pruner;
+import org.dtshrink.prune.UsageBuilder;
+import org.dtshrink.tree.DeviceTree;
+import org.dtshrink.tree.DtException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dtshrink prune}: removes what the target kernel never reads, and says what that saves. */
+@Command(name = "prune",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Removes the properties the target kernel never reads, disabled nodes nothing refers to and"
+                + " phandles nothing uses; every reference stays whole.",
+                "What the kernel reads comes from its sources (--kernel-src/--scan-src with --kernel-config) or a"
+                        + " usage list (--usage), on top of a built-in core set."})
+final class PruneCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    enum NodeMode { disabled, driverless }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "the device tree: a .dtb or .dts file (raw kernel sources are"
+            + " preprocessed)")
+    String file;
+
+    @CommandLine.Mixin
+    InputOptions in;
+
+    @CommandLine.Mixin
+    UsageOptions usage;
+
+    @Option(names = "-o", paramLabel = "OUT", required = true,
+            description = "the pruned tree: OUT.dtb, or OUT.dts for source")
+    String output;
+
+    @Option(names = "--prune-nodes", paramLabel = "MODE", defaultValue = "disabled",
+            description = "disabled: remove unreferenced disabled nodes; driverless: also enabled nodes no built code"
+                    + " matches; default: ${DEFAULT-VALUE}")
+    NodeMode nodeMode;
+
+    @Option(names = "--explain", description = "list every removed property and node with its reason")
+    boolean explain;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json (schema dtshrink-prune/1, always with every removal); default: ${DEFAULT-VALUE}")
+    Format format;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "a built-in kernel profile to price the savings;"
+            + " repeatable; default: " + KernelProfiles.DEFAULT)
+    List<String> profiles = new ArrayList<>();
+
+    @Option(names = "--profile-file", paramLabel = "FILE", description = "a kernel profile of your own; repeatable")
+    List<Path> profileFiles = new ArrayList<>();
+
+    @Option(names = "--all-profiles", description = "price the savings under every built-in profile")
+    boolean allProfiles;
+
+    @Override
+    public Integer call() {
+        List<KernelProfile> selected;
+        try {
+            selected = KernelProfiles.select(profiles, profileFiles, allProfiles);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        UsageBuilder.Built built = usage.builder(in.kernelSrc).build();
+        TreeInput.Loaded loaded = in.load(file);
+        DeviceTree tree = loaded.tree();
+        tree.purgeDeleted();
+        byte[] originalBlob = FdtWriter.write(tree, FdtOptions.DEFAULTS);
+        long blobBefore = loaded.fromSource() ? originalBlob.length : loaded.blobSize();
+        DeviceTree original = FdtReader.read(originalBlob, file);
+        List<CostResult> before = PruneReport.measure(tree, selected);
+        PruneResult result = Pruner.prune(tree, built.usage(), nodeMode == NodeMode.driverless);
+        List<String> broken = Integrity.check(original, tree);
+        if (!broken.isEmpty()) {
+            throw new DtException("error: internal: pruning broke a reference: " + broken.get(0));
+        }
+        byte[] blob = FdtWriter.write(tree, FdtOptions.DEFAULTS);
+        boolean dts = output.endsWith(".dts") || output.endsWith(".dtsi");
+        AtomicOutput.write(output, dts ? DtsPrinter.print(tree).getBytes(StandardCharsets.UTF_8) : blob, System.out);
+        PruneReport report = PruneReport.finish(file, result, before, tree, blobBefore, blob.length, built);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == Format.json ? PruneJsonWriter.write(report) : PruneTextWriter.write(report, explain));
+        out.flush();
+        return Cli.EXIT_OK;
+    }
+}

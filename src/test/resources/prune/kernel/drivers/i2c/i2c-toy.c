@@ -1,0 +1,4 @@
+static int unused(struct device_node *np)
+{
+	return of_property_read_bool(np, "composite,never");
+}
