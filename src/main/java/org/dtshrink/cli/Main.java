@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Measure, prune and emit the Linux device tree for microcontrollers.",
-        subcommands = {CompileCommand.class, DecompileCommand.class, CostCommand.class,
+        subcommands = {CompileCommand.class, DecompileCommand.class, CostCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
