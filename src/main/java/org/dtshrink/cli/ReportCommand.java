@@ -1,14 +1,20 @@
 package org.dtshrink.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.cost.KernelProfiles;
+import org.dtshrink.report.JsonIn;
 import org.dtshrink.report.JsonReportWriter;
+import org.dtshrink.report.ReportComparison;
 import org.dtshrink.report.ReportInput;
 import org.dtshrink.report.SizeReport;
 import org.dtshrink.report.TextReportWriter;
@@ -35,9 +41,17 @@ final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "the device tree: a .dtb or .dts file (raw kernel sources are"
-            + " preprocessed)")
-    String file;
+    @Parameters(paramLabel = "FILE", arity = "1..2", description = "the device tree: a .dtb or .dts file (raw"
+            + " kernel sources are preprocessed); with --compare, OLD and NEW: inputs or JSON reports")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--compare", description = "compare OLD and NEW: RAM per column and per top-level subtree;"
+            + " exit status 1 when RAM grows by more than --max-growth")
+    boolean compare;
+
+    @Option(names = "--max-growth", paramLabel = "BYTES", defaultValue = "0",
+            description = "with --compare, the RAM growth a column may have; default: ${DEFAULT-VALUE}")
+    long maxGrowth;
 
     @CommandLine.Mixin
     InputOptions in;
@@ -78,8 +92,43 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        SizeReport report = SizeReport.build(reportInput(file), selected, top);
-        String text = format == Format.json ? JsonReportWriter.write(report) : TextReportWriter.write(report);
+        if (files.size() != (compare ? 2 : 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), compare
+                    ? "--compare takes two files, OLD and NEW" : "one FILE expected (two only with --compare)");
+        }
+        if (maxGrowth < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-growth must not be negative");
+        }
+        if (compare) {
+            ReportComparison c = ReportComparison.compare(files.get(0), reportJson(files.get(0), selected),
+                    files.get(1), reportJson(files.get(1), selected), maxGrowth);
+            emit(c.text());
+            return c.tooMuchGrowth().isEmpty() ? Cli.EXIT_OK : Cli.EXIT_BAD_INPUT;
+        }
+        SizeReport report = SizeReport.build(reportInput(files.get(0)), selected, top);
+        emit(format == Format.json ? JsonReportWriter.write(report) : TextReportWriter.write(report));
+        return Cli.EXIT_OK;
+    }
+
+    /** A stored JSON report as it is; any other input measured into one. */
+    private Object reportJson(String name, List<KernelProfile> selected) {
+        if (!name.equals("-")) {
+            try {
+                String text = Files.readString(Path.of(name), StandardCharsets.UTF_8);
+                if (text.stripLeading().startsWith("{")) {
+                    return JsonIn.parse(name, text);
+                }
+            } catch (MalformedInputException e) {
+                // Not UTF-8 text, so not a JSON report: a blob.
+            } catch (IOException e) {
+                throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+            }
+        }
+        SizeReport report = SizeReport.build(reportInput(name), selected, top);
+        return JsonIn.parse(name, JsonReportWriter.write(report));
+    }
+
+    private void emit(String text) {
         if (output == null || output.equals("-")) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(text);
@@ -87,7 +136,6 @@ final class ReportCommand implements Callable<Integer> {
         } else {
             AtomicOutput.write(output, text.getBytes(StandardCharsets.UTF_8), System.out);
         }
-        return Cli.EXIT_OK;
     }
 
     private ReportInput reportInput(String name) {
