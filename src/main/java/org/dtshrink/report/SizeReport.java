@@ -3,6 +3,7 @@ package org.dtshrink.report;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dtshrink.cost.Category;
@@ -74,18 +75,22 @@ public record SizeReport(ReportInput input, int top, List<ProfileReport> profile
             }
         }
         List<SubtreeRow> largest = new ArrayList<>();
-        List<SubtreeRow> topLevel = new ArrayList<>();
         Map<String, Long> asIsByPath = new HashMap<>();
+        Map<NodeCost, SubtreeRow> rows = new IdentityHashMap<>();
         for (SubtreeCost s : asIsSubtrees) {
             String path = s.root().path();
             asIsByPath.put(path, s.bytes());
             SubtreeRow row = new SubtreeRow(path, s.nodes(), s.bytes(),
                     pruned == null ? null : prunedSubtrees.getOrDefault(path, 0L));
+            rows.put(s.root(), row);
             if (largest.size() < top && s.nodes() > 0) {
                 largest.add(row);
             }
-            if (s.root().depth() == 1) {
-                topLevel.add(row);
+        }
+        List<SubtreeRow> topLevel = new ArrayList<>();
+        for (NodeCost n : asIs.nodes()) {
+            if (n.depth() == 1) {
+                topLevel.add(rows.get(n));
             }
         }
 
