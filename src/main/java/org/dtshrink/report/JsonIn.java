@@ -73,10 +73,10 @@ public final class JsonIn {
             } else {
                 char c = peek();
                 if (c == '{' || c == '[') {
-                    i++;
                     if (stack.size() == MAX_DEPTH) {
                         throw error("nested deeper than " + MAX_DEPTH);
                     }
+                    i++;
                     stack.push(c == '{' ? new Open(new LinkedHashMap<>(), null) : new Open(null, new ArrayList<>()));
                     continue;
                 }
