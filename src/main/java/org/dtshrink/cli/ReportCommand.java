@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.cost.KernelProfiles;
+import org.dtshrink.report.HtmlReportWriter;
 import org.dtshrink.report.JsonIn;
 import org.dtshrink.report.JsonReportWriter;
 import org.dtshrink.report.ReportComparison;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Parameters;
                 + " flash table, per kernel profile.")
 final class ReportCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, html }
 
     /** Why the pruned column is empty until pruning is wired in below. */
     static final String NO_PRUNING = "pruning is not part of this build of dtshrink";
@@ -74,8 +75,8 @@ final class ReportCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (schema dtshrink-report/1, see docs/report-json.md); default:"
-                    + " ${DEFAULT-VALUE}")
+            description = "text, json (schema dtshrink-report/1, see docs/report-json.md) or html (one"
+                    + " self-contained page with treemaps); default: ${DEFAULT-VALUE}")
     Format format;
 
     @Option(names = "-o", paramLabel = "FILE", description = "output file; default: standard output")
@@ -106,7 +107,11 @@ final class ReportCommand implements Callable<Integer> {
             return c.tooMuchGrowth().isEmpty() ? Cli.EXIT_OK : Cli.EXIT_BAD_INPUT;
         }
         SizeReport report = SizeReport.build(reportInput(files.get(0)), selected, top);
-        emit(format == Format.json ? JsonReportWriter.write(report) : TextReportWriter.write(report));
+        emit(switch (format) {
+            case json -> JsonReportWriter.write(report);
+            case html -> HtmlReportWriter.write(report);
+            case text -> TextReportWriter.write(report);
+        });
         return Cli.EXIT_OK;
     }
 
