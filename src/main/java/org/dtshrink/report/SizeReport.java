@@ -19,6 +19,7 @@ import org.dtshrink.report.ProfileReport.CategoryRow;
 import org.dtshrink.report.ProfileReport.PropertyRow;
 import org.dtshrink.report.ProfileReport.RemovalRow;
 import org.dtshrink.report.ProfileReport.SubtreeRow;
+import org.dtshrink.tree.Node;
 
 /**
  * The before/after report of one input: per profile, the tree as is, pruned, and as a flash table. All RAM figures of
@@ -67,30 +68,22 @@ public record SizeReport(ReportInput input, int top, List<ProfileReport> profile
             categories.add(new CategoryRow(c, asIs.bytes(c), pruned == null ? null : pruned.bytes(c)));
         }
 
+        // Paths are built only for the rows shown: all of them at once grow with the square of a deep tree.
         List<SubtreeCost> asIsSubtrees = CostBreakdowns.subtrees(asIs);
-        Map<String, Long> prunedSubtrees = new HashMap<>();
-        if (pruned != null) {
-            for (SubtreeCost s : CostBreakdowns.subtrees(pruned)) {
-                prunedSubtrees.put(s.root().path(), s.bytes());
-            }
-        }
+        Map<Node, SubtreeCost> asIsByNode = byNode(asIsSubtrees);
+        Map<Node, SubtreeCost> prunedByNode = pruned == null ? Map.of() : byNode(CostBreakdowns.subtrees(pruned));
         List<SubtreeRow> largest = new ArrayList<>();
-        Map<String, Long> asIsByPath = new HashMap<>();
-        Map<NodeCost, SubtreeRow> rows = new IdentityHashMap<>();
         for (SubtreeCost s : asIsSubtrees) {
-            String path = s.root().path();
-            asIsByPath.put(path, s.bytes());
-            SubtreeRow row = new SubtreeRow(path, s.nodes(), s.bytes(),
-                    pruned == null ? null : prunedSubtrees.getOrDefault(path, 0L));
-            rows.put(s.root(), row);
-            if (largest.size() < top && s.nodes() > 0) {
-                largest.add(row);
+            if (largest.size() == top || s.nodes() == 0) {
+                break;
             }
+            largest.add(row(s, pt, prunedByNode));
         }
         List<SubtreeRow> topLevel = new ArrayList<>();
-        for (NodeCost n : asIs.nodes()) {
-            if (n.depth() == 1) {
-                topLevel.add(rows.get(n));
+        for (Node child : in.tree().root().children()) {
+            SubtreeCost s = asIsByNode.get(child);
+            if (s != null) {
+                topLevel.add(row(s, pt, prunedByNode));
             }
         }
 
@@ -111,17 +104,33 @@ public record SizeReport(ReportInput input, int top, List<ProfileReport> profile
 
         List<RemovalRow> removals = new ArrayList<>();
         if (pt != null) {
-            Map<String, NodeCost> nodes = new HashMap<>();
-            for (NodeCost n : asIs.nodes()) {
-                nodes.put(n.path(), n);
-            }
             for (Removal r : pt.removals()) {
-                removals.add(new RemovalRow(r, r.isNode() ? asIsByPath.getOrDefault(r.nodePath(), 0L)
-                        : propertyBytes(nodes.get(r.nodePath()), r.property())));
+                SubtreeCost s = asIsByNode.get(in.tree().nodeAt(r.nodePath()));
+                long bytes = s == null ? 0 : r.isNode() ? s.bytes() : propertyBytes(s.root(), r.property());
+                removals.add(new RemovalRow(r, bytes));
             }
         }
         return new ProfileReport(p, asIs, pruned, columns, missing, categories, largest, topLevel, names,
                 removals);
+    }
+
+    private static Map<Node, SubtreeCost> byNode(List<SubtreeCost> subtrees) {
+        Map<Node, SubtreeCost> out = new IdentityHashMap<>(subtrees.size() * 2);
+        for (SubtreeCost s : subtrees) {
+            out.put(s.root().node(), s);
+        }
+        return out;
+    }
+
+    /** A subtree's row, with the bytes of the node at the same path in the pruned tree (0 when it is gone). */
+    private static SubtreeRow row(SubtreeCost s, PrunedTree pt, Map<Node, SubtreeCost> prunedByNode) {
+        String path = s.root().path();
+        Long prunedBytes = null;
+        if (pt != null) {
+            SubtreeCost p = prunedByNode.get(pt.tree().nodeAt(path));
+            prunedBytes = p == null ? 0L : p.bytes();
+        }
+        return new SubtreeRow(path, s.nodes(), s.bytes(), prunedBytes);
     }
 
     private static String key(PropertyNameCost c) {

@@ -13,7 +13,8 @@ import org.dtshrink.tree.Node;
 /**
  * Lays out a tree's RAM as a squarified treemap (Bruls, Huizing and van Wijk): each node a rectangle whose area is
  * its subtree's bytes, its children and its own bytes inside it. Works without recursion so any depth lays out;
- * rectangles under a pixel wide or high are left out (their bytes stay in the parent's area).
+ * rectangles under a pixel wide or high are left out (their bytes stay in the parent's area), and so are the
+ * deepest levels of a tree beyond {@link #MAX_BOXES} boxes or {@link #MAX_PATH_CHARS} characters of paths.
  */
 public final class TreemapLayout {
 
@@ -32,6 +33,9 @@ public final class TreemapLayout {
     private static final double HEADER_MIN_H = 40;
 
     private static final double MIN_SIDE = 1.0;
+    /** Limits that only a hostile tree reaches; real kernel trees draw a few thousand boxes. */
+    static final int MAX_BOXES = 50_000;
+    static final long MAX_PATH_CHARS = 8L << 20;
     /** The gap between a node's edge and its children, so nesting shows. */
     private static final double INSET = 1.0;
 
@@ -62,17 +66,20 @@ public final class TreemapLayout {
             return out;
         }
         NodeCost root = nodes.get(0);
-        record Work(NodeCost node, int group, double x, double y, double w, double h) {
+        record Work(NodeCost node, String path, int group, double x, double y, double w, double h) {
         }
+        // Breadth first, so that when a hostile tree reaches the limits the upper levels are the ones drawn.
         Deque<Work> work = new ArrayDeque<>();
-        work.push(new Work(root, -1, 0, 0, width, height));
-        while (!work.isEmpty()) {
-            Work wk = work.pop();
+        work.add(new Work(root, "/", -1, 0, 0, width, height));
+        long pathChars = 0;
+        while (!work.isEmpty() && out.size() < MAX_BOXES && pathChars < MAX_PATH_CHARS) {
+            Work wk = work.poll();
             NodeCost c = wk.node();
             long bytes = subtree.get(c.node())[0];
             boolean header = c.depth() > 0 && wk.w() >= HEADER_MIN_W && wk.h() >= HEADER_MIN_H;
             int boxAt = out.size();
-            out.add(new Box(c.path(), bytes, c.bytes(), c.depth(), wk.group(), header, true, wk.x(), wk.y(), wk.w(),
+            pathChars += wk.path().length();
+            out.add(new Box(wk.path(), bytes, c.bytes(), c.depth(), wk.group(), header, true, wk.x(), wk.y(), wk.w(),
                     wk.h()));
             double ix = wk.x() + INSET;
             double iy = wk.y() + (header ? HEADER : INSET);
@@ -100,9 +107,10 @@ public final class TreemapLayout {
                 double[] r = rects[i];
                 if (r != null && r[2] >= MIN_SIDE && r[3] >= MIN_SIDE) {
                     // Numbered from the path, so a subtree keeps its colour in the map before and after pruning.
-                    int group = c.depth() < 2 ? Math.floorMod(byNode.get(kids.get(i)).path().hashCode(), 1 << 20)
-                            : wk.group();
-                    next.add(new Work(byNode.get(kids.get(i)), group, r[0], r[1], r[2], r[3]));
+                    int group = c.depth() < 2 ? Math.floorMod(kids.get(i).name().hashCode() * 31
+                            + wk.path().hashCode(), 1 << 20) : wk.group();
+                    String path = (c.depth() == 0 ? "/" : wk.path() + "/") + kids.get(i).name();
+                    next.add(new Work(byNode.get(kids.get(i)), path, group, r[0], r[1], r[2], r[3]));
                 }
             }
             if (!next.isEmpty()) {
@@ -110,10 +118,7 @@ public final class TreemapLayout {
                 out.set(boxAt, new Box(b.path(), b.bytes(), b.ownBytes(), b.depth(), b.group(), b.header(), false,
                         b.x(), b.y(), b.w(), b.h()));
             }
-            // Pushed in reverse so the largest child is laid out (and listed) first.
-            for (int i = next.size() - 1; i >= 0; i--) {
-                work.push(next.get(i));
-            }
+            work.addAll(next);
         }
         return out;
     }
