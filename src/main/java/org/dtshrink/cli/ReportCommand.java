@@ -146,10 +146,12 @@ final class ReportCommand implements Callable<Integer> {
     private ReportInput reportInput(String name) {
         TreeInput.Loaded loaded = in.load(name);
         // ---- Pruning and flash table: plug in here. ----
-        // Pruning: run the pruner on a copy of loaded.tree() and pass new PrunedTree(prunedTree, its blob size,
-        // removals) as the fifth argument of new ReportInput(...), with null as the reason.
-        // Flash table: per selected profile, put new FlashTable(table RAM, table flash, boot blob size) into the
-        // map (keyed by profile name) that is the seventh argument.
+        // Pruning: load the input a second time and prune that copy (org.dtshrink.prune.Pruner.prune with the usage
+        // options of the prune command); pass new PrunedTree(copy, FdtWriter.write(copy, FdtOptions.DEFAULTS).length,
+        // removals as report.Removal(nodePath, property, reason)) to new ReportInput(...), with null as its reason.
+        // Flash table: per selected profile, from the pruned tree when there is one, t = new StaticTable(
+        // UnflattenedTree.of(tree, profile, name)) and put new FlashTable(t.ramBytes(), t.flashBytes(), size of the
+        // blob of BootDtb.of(tree)) under the profile's name, with null as the reason.
         return ReportInput.asIs(name, loaded.tree(), loaded.dtbSize(), dtbInFlash, NO_PRUNING, NO_FLASH_TABLE);
     }
 }
