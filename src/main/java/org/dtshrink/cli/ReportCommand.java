@@ -100,6 +100,9 @@ final class ReportCommand implements Callable<Integer> {
         if (maxGrowth < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-growth must not be negative");
         }
+        if (compare && format != Format.text) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--compare writes text only");
+        }
         if (compare) {
             ReportComparison c = ReportComparison.compare(files.get(0), reportJson(files.get(0), selected),
                     files.get(1), reportJson(files.get(1), selected), maxGrowth);

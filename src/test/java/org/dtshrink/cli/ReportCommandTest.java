@@ -107,6 +107,8 @@ class ReportCommandTest {
         assertThat(run("report", SAMPLE, SAMPLE).code()).isEqualTo(2);
         assertThat(run("report", "--compare", SAMPLE).code()).isEqualTo(2);
         assertThat(run("report", SAMPLE, "--top", "-1").code()).isEqualTo(2);
+        assertThat(run("report", "--compare", SAMPLE, SAMPLE, "--format", "json").code()).isEqualTo(2);
+        assertThat(run("report", "--compare", SAMPLE, SAMPLE, "--max-growth", "-1").code()).isEqualTo(2);
         Path notReport = dir.resolve("x.json");
         Files.writeString(notReport, "{\"schema\": \"dtshrink-cost/1\"}");
         Run r = run("report", "--compare", notReport.toString(), SAMPLE);
