@@ -55,6 +55,17 @@ class ReportCommandTest {
     }
 
     @Test
+    void jsonAndHtmlToFiles(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("r.json");
+        Path html = dir.resolve("r.html");
+        assertThat(run("report", SAMPLE, "--format", "json", "-o", json.toString()).code()).isZero();
+        assertThat(run("report", SAMPLE, "--format", "html", "-o", html.toString()).code()).isZero();
+        assertThat(Files.readString(json)).startsWith("{\n  \"schema\": \"dtshrink-report/1\",\n");
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>\n").contains("<svg class=\"treemap\"")
+                .endsWith("</html>\n");
+    }
+
+    @Test
     void aHundredByteGrowthFailsTheCheck(@TempDir Path dir) throws IOException {
         Path grown = grown(dir);
         Run r = run("report", "--compare", SAMPLE, grown.toString());
