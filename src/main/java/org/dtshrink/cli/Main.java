@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Measure, prune and emit the Linux device tree for microcontrollers.",
         subcommands = {CompileCommand.class, DecompileCommand.class, CostCommand.class, PruneCommand.class,
-                UsageCommand.class, EmitCommand.class,
+                UsageCommand.class, EmitCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

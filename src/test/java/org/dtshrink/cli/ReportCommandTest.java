@@ -1,0 +1,139 @@
+package org.dtshrink.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dtshrink.testutil.Corpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReportCommandTest {
+
+    private static final String SAMPLE = "dts-samples/stm32f4-mini.dts";
+    /** 27 characters: with its 4-byte value the blob grows by 12 + 4 + 28 bytes, the allocation by 56. */
+    private static final String GROWTH = "\tdtshrink,growth-test-abcdef = <1>;\n";
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = Cli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The sample board with one more property in the root node. */
+    private static Path grown(Path dir) throws IOException {
+        String src = Files.readString(Path.of(SAMPLE), StandardCharsets.UTF_8);
+        String marker = "/ {\n";
+        assertThat(GROWTH.strip().split(" ")[0]).hasSize(27);
+        Path p = dir.resolve("grown.dts");
+        Files.writeString(p, src.replaceFirst("(?m)^/ \\{\n", "/ {\n" + GROWTH.replace("\\", "\\\\")),
+                StandardCharsets.UTF_8);
+        assertThat(Files.readString(p)).contains(marker + GROWTH);
+        return p;
+    }
+
+    @Test
+    void textReportOfTheSampleBoard() {
+        Run r = run("report", SAMPLE);
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("dts-samples/stm32f4-mini.dts: DTB ");
+        assertThat(r.out()).contains("\nlinux-6.12-arm-stm32: ");
+        assertThat(r.out()).contains("  pruned: not available: " + ReportCommand.NO_PRUNING + "\n");
+    }
+
+    @Test
+    void jsonAndHtmlToFiles(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("r.json");
+        Path html = dir.resolve("r.html");
+        assertThat(run("report", SAMPLE, "--format", "json", "-o", json.toString()).code()).isZero();
+        assertThat(run("report", SAMPLE, "--format", "html", "-o", html.toString()).code()).isZero();
+        assertThat(Files.readString(json)).startsWith("{\n  \"schema\": \"dtshrink-report/1\",\n");
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>\n").contains("<svg class=\"treemap\"")
+                .endsWith("</html>\n");
+    }
+
+    @Test
+    void aHundredByteGrowthFailsTheCheck(@TempDir Path dir) throws IOException {
+        Path grown = grown(dir);
+        Run r = run("report", "--compare", SAMPLE, grown.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("(?m)^  as is RAM +[0-9,]+ +[0-9,]+ +\\+100$");
+        assertThat(r.out()).endsWith("RAM grew by more than 0 bytes:\n  linux-6.12-arm-stm32, as is: +100 bytes\n");
+        assertThat(run("report", "--compare", SAMPLE, grown.toString(), "--max-growth", "99").code()).isEqualTo(1);
+        assertThat(run("report", "--compare", SAMPLE, grown.toString(), "--max-growth", "100").code()).isZero();
+        // Shrinking is never a failure.
+        assertThat(run("report", "--compare", grown.toString(), SAMPLE).code()).isZero();
+    }
+
+    @Test
+    void equalInputsPass() {
+        Run r = run("report", "--compare", SAMPLE, SAMPLE, "--all-profiles");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("  as is RAM ");
+        assertThat(r.out()).endsWith("RAM did not grow by more than 0 bytes\n");
+    }
+
+    @Test
+    void storedJsonReportsCompareLikeInputs(@TempDir Path dir) throws IOException {
+        Path old = dir.resolve("old.json");
+        assertThat(run("report", SAMPLE, "--format", "json", "-o", old.toString()).code()).isZero();
+        Path grown = grown(dir);
+        Path neu = dir.resolve("new.json");
+        assertThat(run("report", grown.toString(), "--format", "json", "-o", neu.toString()).code()).isZero();
+        Run fromJson = run("report", "--compare", old.toString(), neu.toString());
+        assertThat(fromJson.code()).isEqualTo(1);
+        assertThat(fromJson.out()).contains("as is: +100 bytes");
+        // The grown property sits in the root node, so no top-level subtree changed.
+        assertThat(fromJson.out()).contains("  top-level subtrees (as is): no change\n");
+        Run mixed = run("report", "--compare", old.toString(), SAMPLE);
+        assertThat(mixed.code()).isZero();
+    }
+
+    @Test
+    void aBlobComparedWithItsOwnSourceOfADifferentBoard() {
+        Corpus.assumePresent();
+        String dir = Corpus.root().resolve("kernel/arch/arm/boot/dts/st/").toString();
+        Run r = run("report", "--compare", dir + "/stm32f429-disco.dtb", dir + "/stm32f469-disco.dtb",
+                "--profile", "linux-6.12-arm-tiny");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("\nlinux-6.12-arm-tiny ");
+        assertThat(r.out()).contains("    /soc ");
+    }
+
+    @Test
+    void badUsageAndBadReports(@TempDir Path dir) throws IOException {
+        assertThat(run("report", SAMPLE, SAMPLE).code()).isEqualTo(2);
+        assertThat(run("report", "--compare", SAMPLE).code()).isEqualTo(2);
+        assertThat(run("report", SAMPLE, "--top", "-1").code()).isEqualTo(2);
+        assertThat(run("report", "--compare", SAMPLE, SAMPLE, "--format", "json").code()).isEqualTo(2);
+        assertThat(run("report", "--compare", SAMPLE, SAMPLE, "--max-growth", "-1").code()).isEqualTo(2);
+        Path notReport = dir.resolve("x.json");
+        Files.writeString(notReport, "{\"schema\": \"dtshrink-cost/1\"}");
+        Run r = run("report", "--compare", notReport.toString(), SAMPLE);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo(notReport + ": error: not a dtshrink-report/1 report\n");
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"schema\": ");
+        r = run("report", "--compare", broken.toString(), SAMPLE);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo(broken + ": offset 0xb: error: unexpected end of the JSON text\n");
+        Path deep = dir.resolve("deep.json");
+        Files.writeString(deep, "{\"a\": ".repeat(100_000));
+        r = run("report", "--compare", deep.toString(), SAMPLE);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo(deep + ": offset 0x1770: error: nested deeper than 1000\n");
+    }
+}
