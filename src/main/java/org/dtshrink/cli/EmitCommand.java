@@ -19,6 +19,9 @@ import org.dtshrink.emit.StaticTable;
 import org.dtshrink.emit.UnflattenedTree;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtWriter;
+import org.dtshrink.prune.PruneResult;
+import org.dtshrink.prune.Pruner;
+import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +54,10 @@ final class EmitCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     InputOptions in;
+
+    /** Any of these prunes the tree before the table is built, as dtshrink prune would. */
+    @CommandLine.Mixin
+    PruneOptions pruning;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "the kernel's built-in profile (listed below)")
     String profile;
@@ -109,11 +116,22 @@ final class EmitCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         TreeInput.Loaded loaded = in.load(file);
-        UnflattenedTree tree = UnflattenedTree.of(loaded.tree(), kp, file.equals("-") ? "<stdin>" : file);
-        StaticTable table = new StaticTable(tree);
+        DeviceTree full = loaded.tree();
+        // of the input as given, before pruning changes the tree
         Provenance provenance = provenance(loaded);
+        long dtbSize = loaded.dtbSize();
+        String pruned = null;
+        if (pruning.given()) {
+            PruneResult r = Pruner.pruneVerified(full, pruning.build(in.kernelSrc).usage(), pruning.driverless());
+            long before = dtbSize;
+            dtbSize = FdtWriter.write(full, FdtOptions.DEFAULTS).length;
+            pruned = String.format("%d properties and %d nodes removed (blob %d -> %d bytes)",
+                    r.propertiesRemoved(), r.nodesRemoved(), before, dtbSize);
+        }
+        UnflattenedTree tree = UnflattenedTree.of(full, kp, file.equals("-") ? "<stdin>" : file);
+        StaticTable table = new StaticTable(tree);
         byte[] c = CTableWriter.write(table, provenance, rootFunction);
-        byte[] boot = FdtWriter.write(BootDtb.of(loaded.tree()), FdtOptions.DEFAULTS);
+        byte[] boot = FdtWriter.write(BootDtb.of(full), FdtOptions.DEFAULTS);
         if (output != null || !(sizes || kernelPatch != null || bootDtb != null)) {
             AtomicOutput.write(output == null ? "-" : output, c, System.out);
         }
@@ -125,7 +143,7 @@ final class EmitCommand implements Callable<Integer> {
         }
         if (sizes) {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(SizesReport.write(file, table, loaded.dtbSize(), boot.length));
+            out.print(SizesReport.write(file, table, dtbSize, boot.length, pruned));
             out.flush();
         }
         return Cli.EXIT_OK;

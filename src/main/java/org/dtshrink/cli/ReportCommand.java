@@ -8,17 +8,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.cost.KernelProfiles;
+import org.dtshrink.emit.BootDtb;
+import org.dtshrink.emit.StaticTable;
+import org.dtshrink.emit.UnflattenedTree;
+import org.dtshrink.fdt.FdtOptions;
+import org.dtshrink.fdt.FdtWriter;
+import org.dtshrink.prune.PruneResult;
+import org.dtshrink.prune.Pruner;
+import org.dtshrink.prune.UsageBuilder;
+import org.dtshrink.report.FlashTable;
 import org.dtshrink.report.HtmlReportWriter;
 import org.dtshrink.report.JsonIn;
 import org.dtshrink.report.JsonReportWriter;
+import org.dtshrink.report.PrunedTree;
+import org.dtshrink.report.Removal;
 import org.dtshrink.report.ReportComparison;
 import org.dtshrink.report.ReportInput;
 import org.dtshrink.report.SizeReport;
 import org.dtshrink.report.TextReportWriter;
+import org.dtshrink.tree.DeviceTree;
+import org.dtshrink.tree.DtException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,10 +49,9 @@ final class ReportCommand implements Callable<Integer> {
 
     enum Format { text, json, html }
 
-    /** Why the pruned column is empty until pruning is wired in below. */
-    static final String NO_PRUNING = "pruning is not part of this build of dtshrink";
-    /** Why the flash-table column is empty until the emitter is wired in below. */
-    static final String NO_FLASH_TABLE = "the flash-table emitter is not part of this build of dtshrink";
+    /** Why the pruned column is empty: nothing said what the kernel reads. */
+    static final String NO_USAGE = "say what the kernel reads with --usage FILE, --scan-src DIR, or --kernel-src DIR"
+            + " with --kernel-config FILE (see dtshrink prune --help)";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,6 +70,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     InputOptions in;
+
+    @CommandLine.Mixin
+    PruneOptions pruning;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "a built-in kernel profile; repeatable"
             + " (default " + KernelProfiles.DEFAULT + ")")
@@ -81,6 +98,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "-o", paramLabel = "FILE", description = "output file; default: standard output")
     String output;
+
+    /** Built once: a kernel scan takes seconds, and --compare prices two inputs against the same kernel. */
+    private UsageBuilder.Built usage;
 
     @Override
     public Integer call() {
@@ -109,7 +129,7 @@ final class ReportCommand implements Callable<Integer> {
             emit(c.text());
             return c.tooMuchGrowth().isEmpty() ? Cli.EXIT_OK : Cli.EXIT_BAD_INPUT;
         }
-        SizeReport report = SizeReport.build(reportInput(files.get(0)), selected, top);
+        SizeReport report = SizeReport.build(reportInput(files.get(0), selected), selected, top);
         emit(switch (format) {
             case json -> JsonReportWriter.write(report);
             case html -> HtmlReportWriter.write(report);
@@ -132,7 +152,7 @@ final class ReportCommand implements Callable<Integer> {
                 throw new UncheckedIOException(name + ": " + e.getMessage(), e);
             }
         }
-        SizeReport report = SizeReport.build(reportInput(name), selected, top);
+        SizeReport report = SizeReport.build(reportInput(name, selected), selected, top);
         return JsonIn.parse(name, JsonReportWriter.write(report));
     }
 
@@ -146,15 +166,36 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private ReportInput reportInput(String name) {
+    private ReportInput reportInput(String name, List<KernelProfile> selected) {
         TreeInput.Loaded loaded = in.load(name);
-        // ---- Pruning and flash table: plug in here. ----
-        // Pruning: load the input a second time and prune that copy (org.dtshrink.prune.Pruner.prune with the usage
-        // options of the prune command); pass new PrunedTree(copy, FdtWriter.write(copy, FdtOptions.DEFAULTS).length,
-        // removals as report.Removal(nodePath, property, reason)) to new ReportInput(...), with null as its reason.
-        // Flash table: per selected profile, from the pruned tree when there is one, t = new StaticTable(
-        // UnflattenedTree.of(tree, profile, name)) and put new FlashTable(t.ramBytes(), t.flashBytes(), size of the
-        // blob of BootDtb.of(tree)) under the profile's name, with null as the reason.
-        return ReportInput.asIs(name, loaded.tree(), loaded.dtbSize(), dtbInFlash, NO_PRUNING, NO_FLASH_TABLE);
+        DeviceTree tree = loaded.tree();
+        tree.purgeDeleted();
+        PrunedTree pruned = null;
+        if (pruning.given()) {
+            if (usage == null) {
+                usage = pruning.build(in.kernelSrc);
+            }
+            DeviceTree copy = tree.copy();
+            PruneResult result = Pruner.pruneVerified(copy, usage.usage(), pruning.driverless());
+            List<Removal> removals = new ArrayList<>();
+            for (org.dtshrink.prune.Removal r : result.removals()) {
+                removals.add(new Removal(r.nodePath(), r.property(), r.reason()));
+            }
+            pruned = new PrunedTree(copy, FdtWriter.write(copy, FdtOptions.DEFAULTS).length, removals);
+        }
+        DeviceTree tabled = pruned != null ? pruned.tree() : tree;
+        long bootDtb = FdtWriter.write(BootDtb.of(tabled), FdtOptions.DEFAULTS).length;
+        Map<String, FlashTable> tables = new LinkedHashMap<>();
+        List<String> refused = new ArrayList<>();
+        for (KernelProfile p : selected) {
+            try {
+                StaticTable t = new StaticTable(UnflattenedTree.of(tabled, p, name));
+                tables.put(p.name(), new FlashTable(t.ramBytes(), t.flashBytes(), bootDtb));
+            } catch (DtException e) {
+                refused.add(e.getMessage());
+            }
+        }
+        return new ReportInput(name, tree, loaded.dtbSize(), dtbInFlash, pruned, pruned == null ? NO_USAGE : null,
+                tables, refused.isEmpty() ? null : String.join("; ", refused));
     }
 }

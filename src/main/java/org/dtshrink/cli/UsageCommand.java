@@ -1,7 +1,9 @@
 package org.dtshrink.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.dtshrink.prune.UsageBuilder;
 import org.dtshrink.prune.UsageWriter;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
                 + " whole subtrees), each with the files it came from, so that the set prune uses can be audited.")
 final class UsageCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, list }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,8 +31,12 @@ final class UsageCommand implements Callable<Integer> {
     UsageOptions usage;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (schema dtshrink-usage/1); default: ${DEFAULT-VALUE}")
+            description = "text, json (schema dtshrink-usage/1), or list: a usage file for --usage, so a kernel is"
+                    + " scanned once and its list kept beside the board; default: ${DEFAULT-VALUE}")
     Format format;
+
+    @Option(names = "-o", paramLabel = "FILE", description = "output file; default: standard output")
+    String output;
 
     @Override
     public Integer call() {
@@ -39,9 +45,38 @@ final class UsageCommand implements Callable<Integer> {
             b.scanRoot(kernelSrc);
         }
         UsageBuilder.Built built = b.build();
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.json ? UsageWriter.json(built.usage()) : UsageWriter.text(built.usage()));
-        out.flush();
+        String text = switch (format) {
+            case json -> UsageWriter.json(built.usage());
+            case text -> UsageWriter.text(built.usage());
+            case list -> UsageWriter.list(built.usage(), List.of(
+                    "What a kernel reads from a device tree, for dtshrink --usage. Made by dtshrink "
+                            + VersionProvider.version() + ":",
+                    "  dtshrink usage " + String.join(" ", madeWith())));
+        };
+        if (output == null || output.equals("-")) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        } else {
+            AtomicOutput.write(output, text.getBytes(StandardCharsets.UTF_8), System.out);
+        }
         return Cli.EXIT_OK;
+    }
+
+    /** The options that shaped the list, without where it was written. */
+    private List<String> madeWith() {
+        List<String> args = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.get(0).equals(spec.name())) {
+            args.remove(0);
+        }
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("-o") && i + 1 < args.size()) {
+                args.remove(i + 1);
+                args.remove(i--);
+            } else if (args.get(i).startsWith("-o")) {
+                args.remove(i--);
+            }
+        }
+        return args;
     }
 }

@@ -14,12 +14,20 @@ public final class SizesReport {
      * @param bootDtbSize the blob early boot still needs with the table, or -1 when none was made
      */
     public static String write(String input, StaticTable table, long dtbSize, long bootDtbSize) {
+        return write(input, table, dtbSize, bootDtbSize, null);
+    }
+
+    /** @param pruned what pruning took out before the table was built, or null when the tree was not pruned */
+    public static String write(String input, StaticTable table, long dtbSize, long bootDtbSize, String pruned) {
         UnflattenedTree tree = table.tree();
         KernelProfile p = tree.profile();
         StructLayout l = tree.layout();
         CostResult cost = tree.cost();
         StringBuilder sb = new StringBuilder();
         sb.append(input).append(" under ").append(p.name()).append(" (").append(l.describe()).append(")\n");
+        if (pruned != null) {
+            sb.append("  pruned first   ").append(pruned).append('\n');
+        }
         sb.append(String.format("  nodes          %8d of %d in the blob%n", tree.nodes().size(), cost.nodesInDtb()));
         sb.append(String.format("  properties     %8d (%d made-up names)%n", tree.propertyCount(),
                 cost.synthesizedNames()));

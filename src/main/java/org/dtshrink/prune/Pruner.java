@@ -63,6 +63,21 @@ public final class Pruner {
         return new Pruner(tree, usage, driverless).run();
     }
 
+    /**
+     * Prunes like {@link #prune}, then checks against a copy of the tree as it was that every reference is still
+     * whole ({@link Integrity}); a broken one is a bug in the rules, reported rather than written out.
+     */
+    public static PruneResult pruneVerified(DeviceTree tree, UsageSet usage, boolean driverless) {
+        tree.purgeDeleted();
+        DeviceTree before = tree.copy();
+        PruneResult result = prune(tree, usage, driverless);
+        List<String> broken = Integrity.check(before, tree);
+        if (!broken.isEmpty()) {
+            throw new DtException("error: internal: pruning broke a reference: " + broken.get(0));
+        }
+        return result;
+    }
+
     private PruneResult run() {
         decideProperties();
         decideNodes();

@@ -16,6 +16,8 @@ import org.dtshrink.tree.SourcePos;
  *   compatible: NAME|GLOB   a compatible some built code matches
  *   subtree: /PATH          every property of every node at or below PATH
  * </pre>
+ * A name with spaces, a {@code #} at its end, or none at all is written in double quotes ({@code "Power Macintosh"},
+ * {@code ""}); a quoted name holds no {@code "} and no control character.
  * The same format serves the built-in core set and the users' {@code --usage} files.
  */
 public final class UsageFile {
@@ -66,8 +68,11 @@ public final class UsageFile {
     }
 
     private static int commentStart(String line) {
+        boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == '#' && (i + 1 == line.length() || Character.isWhitespace(line.charAt(i + 1)))) {
+            if (line.charAt(i) == '"') {
+                quoted = !quoted;
+            } else if (!quoted && line.charAt(i) == '#' && (i + 1 == line.length() || Character.isWhitespace(line.charAt(i + 1)))) {
                 return i;
             }
         }
@@ -78,6 +83,9 @@ public final class UsageFile {
         if (s.isEmpty()) {
             throw DtException.at(pos, "missing name");
         }
+        if (s.charAt(0) == '"') {
+            return quoted(s, pos);
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c <= ' ' || c == 0x7f) {
@@ -85,5 +93,36 @@ public final class UsageFile {
             }
         }
         return s;
+    }
+
+    private static String quoted(String s, SourcePos pos) {
+        int end = s.indexOf('"', 1);
+        if (end < 0) {
+            throw DtException.at(pos, "missing closing '\"'");
+        }
+        if (end != s.length() - 1) {
+            throw DtException.at(pos, "one name a line expected, found '" + s + "'");
+        }
+        String name = s.substring(1, end);
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < ' ' || name.charAt(i) == 0x7f) {
+                throw DtException.at(pos, "control character in a quoted name");
+            }
+        }
+        return name;
+    }
+
+    /** How {@code name} is written in a usage file: as it is, or quoted; null when no spelling reads back to it. */
+    public static String spelling(String name) {
+        boolean plain = !name.isEmpty() && !name.startsWith(COMPATIBLE) && !name.startsWith(SUBTREE)
+                && !name.endsWith("#");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '"' || c < ' ' || c == 0x7f) {
+                return null;
+            }
+            plain &= c != ' ';
+        }
+        return plain ? name : '"' + name + '"';
     }
 }

@@ -94,4 +94,43 @@ public final class DeviceTree {
             }
         }
     }
+
+    /**
+     * A deep copy: nodes, properties, values, labels, phandles and source positions, so one stage can change the
+     * copy and another still read the original. Iterative, as trees may be deeper than the call stack.
+     */
+    public DeviceTree copy() {
+        DeviceTree t = new DeviceTree(copyNode(root));
+        t.reserves.addAll(reserves);
+        t.bootCpuid = bootCpuid;
+        t.plugin = plugin;
+        Deque<Node[]> stack = new ArrayDeque<>();
+        stack.push(new Node[] {root, t.root});
+        while (!stack.isEmpty()) {
+            Node[] pair = stack.pop();
+            for (Node c : pair[0].children()) {
+                Node copy = copyNode(c);
+                pair[1].addChild(copy);
+                stack.push(new Node[] {c, copy});
+            }
+        }
+        return t;
+    }
+
+    private static Node copyNode(Node n) {
+        Node c = new Node(n.name());
+        for (Property p : n.properties()) {
+            Property q = new Property(p.name(), p.value().copy(), p.pos());
+            p.labels().forEach(q::addLabel);
+            q.setDeleted(p.isDeleted());
+            c.addProperty(q);
+        }
+        n.labels().forEach(c::addLabel);
+        c.setPos(n.pos());
+        c.setDeleted(n.isDeleted());
+        c.setOmitIfNoRef(n.isOmitIfNoRef());
+        c.setReferenced(n.isReferenced());
+        c.setPhandle(n.phandle());
+        return c;
+    }
 }

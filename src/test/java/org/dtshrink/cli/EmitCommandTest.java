@@ -68,6 +68,36 @@ class EmitCommandTest {
                 "_Static_assert(sizeof(struct device_node) == 108, ");
     }
 
+    /** Everything after the header comment: the table itself. */
+    private static String body(String c) {
+        return c.substring(c.indexOf(" */\n") + 4);
+    }
+
+    @Test
+    void pruningOptionsBuildTheTableOfThePrunedTree() throws Exception {
+        String sample = "dts-samples/stm32f4-mini.dts";
+        String usage = "dts-samples/linux-6.12-stm32_defconfig.usage";
+        Path pruned = dir.resolve("pruned.dtb");
+        assertThat(run("prune", sample, "--usage", usage, "-o", pruned.toString()).code()).isZero();
+        Path direct = dir.resolve("direct.c");
+        Path viaBlob = dir.resolve("via-blob.c");
+        Path whole = dir.resolve("whole.c");
+        assertThat(run("emit-c", sample, "--usage", usage, "-o", direct.toString()).code()).isZero();
+        assertThat(run("emit-c", pruned.toString(), "-o", viaBlob.toString()).code()).isZero();
+        assertThat(run("emit-c", sample, "-o", whole.toString()).code()).isZero();
+        String c = Files.readString(direct);
+        assertThat(c).contains(" * Options: --profile linux-6.12-arm-stm32 (default) --usage " + usage + "\n");
+        assertThat(body(c)).isEqualTo(body(Files.readString(viaBlob)));
+        assertThat(body(c)).isNotEqualTo(body(Files.readString(whole)));
+        Run sizes = run("emit-c", sample, "--usage", usage, "--sizes");
+        assertThat(sizes.out()).contains("\n  pruned first   1 properties and 9 nodes removed (blob 5828 -> 4640 bytes)\n",
+                "\n  nodes                38 of 38 in the blob\n");
+        // --keep alone says nothing of what the kernel reads
+        Run keepOnly = run("emit-c", sample, "--keep", "st,*", "--sizes");
+        assertThat(keepOnly.code()).isEqualTo(1);
+        assertThat(keepOnly.err()).startsWith("error: nothing says what the kernel reads");
+    }
+
     @Test
     void theDefaultProfileIsNamedInTheHeader() throws Exception {
         Path out = dir.resolve("t.c");

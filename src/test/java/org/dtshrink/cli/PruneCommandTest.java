@@ -116,4 +116,29 @@ class PruneCommandTest {
                 + "\"]}", "{\"kind\": \"compatible\", \"name\": \"st,stm32*\", \"from\": [\"" + usage + "\"]}",
                 "\n  \"drops\": [\"st,*\"]\n}\n");
     }
+
+    @Test
+    void aUsageListPrunesAsTheScanItWasMadeFrom(@TempDir Path dir) throws Exception {
+        Path list = dir.resolve("toy.usage");
+        Run made = run("usage", "--kernel-src", kernel(), "--kernel-config", kernel() + "/config", "--arch", "toy",
+                "--format", "list", "-o", list.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        assertThat(made.out()).isEmpty();
+        String text = Files.readString(list);
+        assertThat(text).startsWith("# What a kernel reads from a device tree, for dtshrink --usage. Made by dtshrink ")
+                .contains("\n#   dtshrink usage --kernel-src " + kernel() + " --kernel-config " + kernel()
+                        + "/config --arch toy --format list\n", "\ntoy,fifo-depth\n",
+                        "\ncompatible: toy,uart-early\n")
+                .doesNotContain("\nreg\n");
+        for (String mode : new String[] {"disabled", "driverless"}) {
+            Path scanned = dir.resolve("scanned.dtb");
+            Path listed = dir.resolve("listed.dtb");
+            assertThat(run("prune", resource("sample.dts"), "--scan-src", kernel(), "--kernel-config",
+                    kernel() + "/config", "--arch", "toy", "--prune-nodes", mode, "-o", scanned.toString()).code())
+                    .isZero();
+            assertThat(run("prune", resource("sample.dts"), "--usage", list.toString(), "--prune-nodes", mode, "-o",
+                    listed.toString()).code()).isZero();
+            assertThat(Files.readAllBytes(listed)).as(mode).isEqualTo(Files.readAllBytes(scanned));
+        }
+    }
 }

@@ -49,6 +49,48 @@ class UsageSetTest {
     }
 
     @Test
+    void quotedNames() {
+        UsageSet set = new UsageSet();
+        UsageFile.parse("compatible: \"Power Macintosh\"  # a model string\n\"ends#\"\n\"a # b\"\ncompatible: \"\"\n"
+                + "subtree: \"/a b\"\n", "u.txt", "u.txt", set);
+        assertThat(set.matcher("Power Macintosh")).isNotNull();
+        assertThat(set.matcher("")).isNotNull();
+        assertThat(set.reader("/x", "ends#")).isNotNull();
+        assertThat(set.reader("/x", "a # b")).isNotNull();
+        assertThat(set.reader("/a b/c", "x")).isNotNull();
+        assertThatThrownBy(() -> UsageFile.parse("\"abc\n", "u.txt", "u", new UsageSet()))
+                .isInstanceOf(DtException.class).hasMessage("u.txt:1:1: error: missing closing '\"'");
+        assertThatThrownBy(() -> UsageFile.parse("\"a\" b\n", "u.txt", "u", new UsageSet()))
+                .isInstanceOf(DtException.class).hasMessageContaining("one name a line expected");
+        assertThat(UsageFile.spelling("st,adc")).isEqualTo("st,adc");
+        assertThat(UsageFile.spelling("compatible:x")).isEqualTo("\"compatible:x\"");
+        assertThat(UsageFile.spelling("x\"y")).isNull();
+    }
+
+    @Test
+    void aListReadsBackToTheSetItWasWrittenFrom() {
+        UsageSet scanned = CoreUsage.load();
+        scanned.addAll(KernelScan.scan(KernelScanTest.kernel(), KernelScanTest.config(), "toy").usage());
+        scanned.addCompatible("Power Macintosh", "odd.c");
+        scanned.addCompatible("", "odd.c");
+        scanned.addProperty("subtree:x", "odd.c");
+        scanned.addProperty("trailing#", "odd.c");
+        scanned.addProperty("bad\"quote", "odd.c");
+        String list = UsageWriter.list(scanned, java.util.List.of("made by a test"));
+        assertThat(list).startsWith("# made by a test\n")
+                .contains("\n# left out, no spelling reads back to it: property bad\"quote\n");
+        UsageSet back = CoreUsage.load();
+        UsageFile.parse(list, "list", "list", back);
+        java.util.List<String> want = new java.util.ArrayList<>();
+        java.util.List<String> got = new java.util.ArrayList<>();
+        scanned.entries().stream().filter(e -> !e.text().equals("bad\"quote"))
+                .forEach(e -> want.add(e.kind() + " " + e.text()));
+        back.entries().forEach(e -> got.add(e.kind() + " " + e.text()));
+        assertThat(got).containsExactlyInAnyOrderElementsOf(want);
+        assertThat(want).hasSizeGreaterThan(CoreUsage.load().entries().size() + 5);
+    }
+
+    @Test
     void keepBeatsDropAndDropBeatsReaders() {
         UsageSet set = CoreUsage.load();
         set.addProperty("st,a", "f.c");
