@@ -39,8 +39,10 @@ public final class KernelScan {
      * Scans {@code root}. With a configuration, only what it builds for {@code arch} (null: guessed from the
      * configuration); without one, every C file.
      */
-    public static Result scan(Path root, KernelConfig config, String arch) {
+    public static Result scan(Path source, KernelConfig config, String arch) {
         long t0 = System.nanoTime();
+        // absolute, so that an include resolved from "." or "../linux" is still seen to lie inside the tree
+        Path root = source.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new DtException(root + ": error: kernel source is not a directory");
         }

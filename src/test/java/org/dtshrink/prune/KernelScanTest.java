@@ -85,6 +85,16 @@ class KernelScanTest {
     }
 
     @Test
+    void theWorkingDirectoryAsSourceFollowsHeaders() {
+        // "--kernel-src ." run inside a kernel tree: the project directory stands in for it, and the toy driver's
+        // quoted include is found beside it
+        KernelScan.Result r = KernelScan.scan(Path.of("."), null, null);
+        String header = "src/test/resources/prune/kernel/drivers/serial/toy-uart.h";
+        assertThat(r.headers()).isPositive();
+        assertThat(r.usage().reader("/x", "dma-names").origins()).contains(header);
+    }
+
+    @Test
     void withoutConfigurationEveryCFileIsScanned() {
         KernelScan.Result r = KernelScan.scan(kernel(), null, "toy");
         assertThat(r.cFiles()).isEqualTo(18);
