@@ -6,36 +6,37 @@ import java.util.Deque;
 /**
  * A small streaming JSON writer with stable layout: two-space indentation, members in the order written, and
  * objects opened with {@link #beginInlineObject()} kept on one line (for long arrays of small records). Everything
- * outside printable ASCII is escaped, so the output is the same bytes in any locale or encoding.
+ * outside printable ASCII is escaped, so the output is the same bytes in any locale or encoding. Shared by the
+ * JSON outputs of cost and report.
  */
-final class JsonWriter {
+public final class JsonWriter {
 
     private final StringBuilder out = new StringBuilder();
     /** One entry per open container: whether it already has a member, and whether it is on one line. */
     private final Deque<boolean[]> open = new ArrayDeque<>();
     private boolean afterName;
 
-    JsonWriter beginObject() {
+    public JsonWriter beginObject() {
         return begin('{', false);
     }
 
-    JsonWriter beginInlineObject() {
+    public JsonWriter beginInlineObject() {
         return begin('{', true);
     }
 
-    JsonWriter endObject() {
+    public JsonWriter endObject() {
         return end('}');
     }
 
-    JsonWriter beginArray() {
+    public JsonWriter beginArray() {
         return begin('[', false);
     }
 
-    JsonWriter endArray() {
+    public JsonWriter endArray() {
         return end(']');
     }
 
-    JsonWriter name(String name) {
+    public JsonWriter name(String name) {
         separate();
         string(name);
         out.append(": ");
@@ -43,7 +44,7 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(String s) {
+    public JsonWriter value(String s) {
         separate();
         if (s == null) {
             out.append("null");
@@ -53,32 +54,44 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(long n) {
+    public JsonWriter value(long n) {
         separate();
         out.append(n);
         return this;
     }
 
-    JsonWriter value(boolean b) {
+    public JsonWriter value(boolean b) {
         separate();
         out.append(b);
         return this;
     }
 
-    JsonWriter member(String name, String value) {
+    public JsonWriter member(String name, String value) {
         return name(name).value(value);
     }
 
-    JsonWriter member(String name, long value) {
+    public JsonWriter member(String name, long value) {
         return name(name).value(value);
     }
 
-    JsonWriter member(String name, boolean value) {
+    public JsonWriter member(String name, boolean value) {
         return name(name).value(value);
+    }
+
+    public JsonWriter member(String name, Long value) {
+        return value == null ? raw(name, "null") : member(name, value.longValue());
+    }
+
+    /** A member whose value is already JSON text (a number spelt by the caller, or null). */
+    public JsonWriter raw(String name, String json) {
+        name(name);
+        separate();
+        out.append(json);
+        return this;
     }
 
     /** The document, ending with a newline; all containers must be closed. */
-    String finish() {
+    public String finish() {
         if (!open.isEmpty()) {
             throw new IllegalStateException("unclosed JSON container");
         }

@@ -1,6 +1,7 @@
 package org.dtshrink.report;
 
 import java.util.List;
+import org.dtshrink.cost.JsonWriter;
 import org.dtshrink.report.ProfileReport.CategoryRow;
 import org.dtshrink.report.ProfileReport.PropertyRow;
 import org.dtshrink.report.ProfileReport.RemovalRow;
@@ -16,7 +17,7 @@ public final class JsonReportWriter {
 
     public static String write(SizeReport report) {
         ReportInput in = report.input();
-        JsonOut j = new JsonOut().beginObject();
+        JsonWriter j = new JsonWriter().beginObject();
         j.member("schema", SCHEMA);
         j.member("file", in.file());
         j.member("dtb_size", in.dtbSize());
@@ -31,7 +32,7 @@ public final class JsonReportWriter {
         return j.endObject().finish();
     }
 
-    private static void profile(JsonOut j, ProfileReport p) {
+    private static void profile(JsonWriter j, ProfileReport p) {
         j.beginObject();
         j.member("name", p.profile().name());
         j.member("description", p.profile().description());
@@ -85,7 +86,7 @@ public final class JsonReportWriter {
         j.endObject();
     }
 
-    private static void subtrees(JsonOut j, String name, List<SubtreeRow> rows) {
+    private static void subtrees(JsonWriter j, String name, List<SubtreeRow> rows) {
         j.name(name).beginArray();
         for (SubtreeRow r : rows) {
             j.beginInlineObject().member("path", r.path()).member("nodes", r.nodes()).member("as_is", r.asIs())

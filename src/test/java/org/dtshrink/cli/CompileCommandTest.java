@@ -1,16 +1,14 @@
 package org.dtshrink.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dtshrink.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dtshrink.testutil.Corpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CompileCommandTest {
 
@@ -20,23 +18,10 @@ class CompileCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void theSampleCompilesToDtcsBlob() throws Exception {
         Path out = tmp.resolve("mini.dtb");
-        Run r = run("compile", SAMPLE.toString(), "-o", out.toString());
+        CliRun r = run("compile", SAMPLE.toString(), "-o", out.toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(SAMPLE_DTB));
@@ -68,7 +53,7 @@ class CompileCommandTest {
         Files.writeString(bad, "/dts-v1/;\n/ {\n\tx = <1 2;\n};\n");
         Path out = tmp.resolve("out.dtb");
         Files.writeString(out, "previous");
-        Run r = run("compile", bad.toString(), "-o", out.toString());
+        CliRun r = run("compile", bad.toString(), "-o", out.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith(bad + ":3:").contains(": error: ").endsWith("\n");
         assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception");
@@ -80,7 +65,7 @@ class CompileCommandTest {
 
     @Test
     void aMissingInputIsBadInput() {
-        Run r = run("compile", tmp.resolve("nope.dts").toString(), "-o", tmp.resolve("o.dtb").toString());
+        CliRun r = run("compile", tmp.resolve("nope.dts").toString(), "-o", tmp.resolve("o.dtb").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo(tmp.resolve("nope.dts") + ": error: cannot read: no such file\n");
     }
@@ -90,7 +75,7 @@ class CompileCommandTest {
         Path cut = tmp.resolve("cut.dtb");
         byte[] b = Files.readAllBytes(SAMPLE_DTB);
         Files.write(cut, java.util.Arrays.copyOf(b, 100));
-        Run r = run("decompile", cut.toString());
+        CliRun r = run("decompile", cut.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith(cut + ": offset 0x").contains(": error: ");
     }
@@ -124,7 +109,7 @@ class CompileCommandTest {
         Path out2 = tmp.resolve("two.dtb");
         Files.writeString(list, SAMPLE + "\t" + out1 + "\n" + bad + "\t" + tmp.resolve("bad.dtb") + "\n"
                 + SAMPLE_DTB + "\t" + out2 + "\n");
-        Run r = run("compile", "--batch", list.toString());
+        CliRun r = run("compile", "--batch", list.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith(bad + ":2:").contains("1 of 3 failed");
         assertThat(Files.readAllBytes(out1)).isEqualTo(Files.readAllBytes(SAMPLE_DTB));
@@ -139,7 +124,7 @@ class CompileCommandTest {
         Path src = raw.resolve("arch/arm/boot/dts/st/stm32f469-disco.dts");
         Path out = tmp.resolve("disco.dtb");
         Path deps = tmp.resolve("disco.d");
-        Run r = run("compile", src.toString(), "--kernel-src", raw.toString(), "-o", out.toString(), "-d",
+        CliRun r = run("compile", src.toString(), "--kernel-src", raw.toString(), "-o", out.toString(), "-d",
                 deps.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
@@ -156,11 +141,11 @@ class CompileCommandTest {
         Path raw = Corpus.root().resolve("raw");
         Path src = raw.resolve("arch/arm/boot/dts/arm/mps2-an385.dts");
         Path out = tmp.resolve("an385.dtb");
-        Run r = run("compile", src.toString(), "--kernel-src", raw.toString(), "--cpp", "cpp", "-o", out.toString());
+        CliRun r = run("compile", src.toString(), "--kernel-src", raw.toString(), "--cpp", "cpp", "-o", out.toString());
         assertThat(r.err()).isEmpty();
         assertThat(Files.readAllBytes(out)).isEqualTo(
                 Files.readAllBytes(Corpus.root().resolve("kernel/arch/arm/boot/dts/arm/mps2-an385.dtb")));
-        Run bad = run("compile", src.toString(), "--cpp", "no-such-preprocessor", "-o", out.toString());
+        CliRun bad = run("compile", src.toString(), "--cpp", "no-such-preprocessor", "-o", out.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).startsWith(src + ": error: cannot run 'no-such-preprocessor'");
     }
@@ -179,7 +164,7 @@ class CompileCommandTest {
         Path top = tmp.resolve("top.dts");
         Files.writeString(tmp.resolve("mid.dtsi"), "#include \"gone.h\"\n");
         Files.writeString(top, "/dts-v1/;\n#include \"mid.dtsi\"\n/ { };\n");
-        Run r = run("compile", top.toString(), "-o", tmp.resolve("t.dtb").toString());
+        CliRun r = run("compile", top.toString(), "-o", tmp.resolve("t.dtb").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).startsWith(tmp.resolve("mid.dtsi") + ":1:").contains("gone.h")
                 .contains(top + ":2").doesNotContain("\n");

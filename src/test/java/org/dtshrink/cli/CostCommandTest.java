@@ -1,9 +1,8 @@
 package org.dtshrink.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dtshrink.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,22 +10,8 @@ import org.dtshrink.cost.KernelProfiles;
 import org.dtshrink.testutil.Corpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CostCommandTest {
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static String blob(String dir, String name) {
         Corpus.assumePresent();
@@ -35,7 +20,7 @@ class CostCommandTest {
 
     @Test
     void theDefaultProfileIsStm32() {
-        Run r = run("cost", blob("st", "stm32f469-disco"));
+        CliRun r = run("cost", blob("st", "stm32f469-disco"));
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("\nallocation                    72,064\n", "\n  pages of 4 KiB                  18\n",
@@ -44,7 +29,7 @@ class CostCommandTest {
 
     @Test
     void severalProfilesAndTheBlobInFlash() {
-        Run r = run("cost", blob("st", "stm32f469-disco"), "--profile", "linux-6.12-arm-tiny", "--profile",
+        CliRun r = run("cost", blob("st", "stm32f469-disco"), "--profile", "linux-6.12-arm-tiny", "--profile",
                 "linux-6.12-arm64", "--dtb-in-flash");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("\nallocation                    18,924   139,720\n",
@@ -54,7 +39,7 @@ class CostCommandTest {
 
     @Test
     void jsonForTheBootedBoard() {
-        Run r = run("cost", blob("arm", "mps2-an385"), "--profile", "linux-6.12-arm-mps2", "--format", "json");
+        CliRun r = run("cost", blob("arm", "mps2-an385"), "--profile", "linux-6.12-arm-mps2", "--format", "json");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("{\n  \"schema\": \"dtshrink-cost/1\",\n")
                 .contains("\n      \"size\": 12040,\n      \"allocation\": 12044,\n      \"pages\": 3,\n"
@@ -68,7 +53,7 @@ class CostCommandTest {
                 "device_node.size = 200", "device_node.align = 8", "property.size = 100", "property.align = 8",
                 "of_kobj = y", "of_dynamic = y", "full_name = name", "skip_disabled = n", "depth_limit = 63",
                 "page_size = 16384", ""));
-        Run r = run("cost", blob("arm", "mps2-an385"), "--profile-file", f.toString());
+        CliRun r = run("cost", blob("arm", "mps2-an385"), "--profile-file", f.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("\n  pages of 16 KiB                  2\n");
     }
@@ -76,18 +61,18 @@ class CostCommandTest {
     @Test
     void mistakes() {
         String mps2 = blob("arm", "mps2-an385");
-        Run unknown = run("cost", mps2, "--profile", "linux-9");
+        CliRun unknown = run("cost", mps2, "--profile", "linux-9");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("unknown profile 'linux-9' (known: linux-6.12-arm-stm32, ");
 
-        Run top = run("cost", mps2, "--top", "-1");
+        CliRun top = run("cost", mps2, "--top", "-1");
         assertThat(top.code()).isEqualTo(2);
         assertThat(top.err()).startsWith("--top must not be negative: -1\n");
 
-        Run format = run("cost", mps2, "--format", "xml");
+        CliRun format = run("cost", mps2, "--format", "xml");
         assertThat(format.code()).isEqualTo(2);
 
-        Run missing = run("cost", "no/such.dtb");
+        CliRun missing = run("cost", "no/such.dtb");
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).isEqualTo("no/such.dtb: error: cannot read: no such file\n");
     }
@@ -97,7 +82,7 @@ class CostCommandTest {
         byte[] good = Files.readAllBytes(Path.of(blob("arm", "mps2-an385")));
         Path cut = dir.resolve("cut.dtb");
         Files.write(cut, Arrays.copyOf(good, 100));
-        Run r = run("cost", cut.toString());
+        CliRun r = run("cost", cut.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo(cut + ": offset 0x4: error: totalsize 0xeac is past the end of the data "
                 + "(0x64 bytes): truncated blob\n");
@@ -106,8 +91,8 @@ class CostCommandTest {
 
     @Test
     void sourceCostsWhatItsBlobCosts() {
-        Run fromSource = run("cost", "dts-samples/stm32f4-mini.dts", "--all-profiles", "--format", "json");
-        Run fromBlob = run("cost", "dts-samples/stm32f4-mini.dtb", "--all-profiles", "--format", "json");
+        CliRun fromSource = run("cost", "dts-samples/stm32f4-mini.dts", "--all-profiles", "--format", "json");
+        CliRun fromBlob = run("cost", "dts-samples/stm32f4-mini.dtb", "--all-profiles", "--format", "json");
         assertThat(fromSource.code()).isZero();
         assertThat(fromSource.err()).isEmpty();
         assertThat(fromSource.out().replace("stm32f4-mini.dts", "stm32f4-mini.dtb")).isEqualTo(fromBlob.out());
@@ -115,7 +100,7 @@ class CostCommandTest {
 
     @Test
     void theHelpListsEveryBuiltInProfile() {
-        Run r = run("cost", "--help");
+        CliRun r = run("cost", "--help");
         assertThat(r.code()).isZero();
         for (String name : KernelProfiles.names()) {
             assertThat(r.out()).contains("\n  " + name + ": ");
@@ -127,11 +112,11 @@ class CostCommandTest {
     void everyCorpusBlobUnderEveryProfile() {
         int ok = 0;
         for (Path blob : Corpus.kernelBlobs()) {
-            Run r = run("cost", blob.toString(), "--all-profiles", "--per-node", "--top", "5", "--by-property",
+            CliRun r = run("cost", blob.toString(), "--all-profiles", "--per-node", "--top", "5", "--by-property",
                     "--format", "json");
             assertThat(r.code()).as(blob.toString()).isZero();
             assertThat(r.err()).as(blob.toString()).isEmpty();
-            Run text = run("cost", blob.toString(), "--all-profiles", "--top", "5", "--by-property");
+            CliRun text = run("cost", blob.toString(), "--all-profiles", "--top", "5", "--by-property");
             assertThat(text.code()).as(blob.toString()).isZero();
             ok++;
         }

@@ -1,33 +1,18 @@
 package org.dtshrink.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dtshrink.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dtshrink.testutil.Corpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class EmitCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static String blob(String dir, String name) {
         Corpus.assumePresent();
@@ -37,7 +22,7 @@ class EmitCommandTest {
     @Test
     void sizesOfTheTalkBoardUnderTheTinyKernel() {
         String b = blob("st", "stm32f469-disco");
-        Run r = run("emit-c", b, "--profile", "linux-6.12-arm-tiny", "--sizes");
+        CliRun r = run("emit-c", b, "--profile", "linux-6.12-arm-tiny", "--sizes");
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo(b + " under linux-6.12-arm-tiny (Linux 6.12, 32-bit, OF_KOBJ n, OF_DYNAMIC n)\n"
@@ -89,11 +74,11 @@ class EmitCommandTest {
         assertThat(c).contains(" * Options: --profile linux-6.12-arm-stm32 (default) --usage " + usage + "\n");
         assertThat(body(c)).isEqualTo(body(Files.readString(viaBlob)));
         assertThat(body(c)).isNotEqualTo(body(Files.readString(whole)));
-        Run sizes = run("emit-c", sample, "--usage", usage, "--sizes");
+        CliRun sizes = run("emit-c", sample, "--usage", usage, "--sizes");
         assertThat(sizes.out()).contains("\n  pruned first   1 properties and 9 nodes removed (blob 5828 -> 4640 bytes)\n",
                 "\n  nodes                38 of 38 in the blob\n");
         // --keep alone says nothing of what the kernel reads
-        Run keepOnly = run("emit-c", sample, "--keep", "st,*", "--sizes");
+        CliRun keepOnly = run("emit-c", sample, "--keep", "st,*", "--sizes");
         assertThat(keepOnly.code()).isEqualTo(1);
         assertThat(keepOnly.err()).startsWith("error: nothing says what the kernel reads");
     }
@@ -108,13 +93,13 @@ class EmitCommandTest {
     @Test
     void usageMistakesExitWithTwo() {
         String b = blob("arm", "mps2-an385");
-        Run unknown = run("emit-c", b, "--profile", "nope", "--sizes");
+        CliRun unknown = run("emit-c", b, "--profile", "nope", "--sizes");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("unknown profile 'nope' (known: ");
-        Run path = run("emit-c", b, "--kernel-patch", dir.resolve("p").toString(), "--patch-path", "kernel/x.c");
+        CliRun path = run("emit-c", b, "--kernel-patch", dir.resolve("p").toString(), "--patch-path", "kernel/x.c");
         assertThat(path.code()).isEqualTo(2);
         assertThat(path.err()).startsWith("--patch-path must name a .c file under drivers/of/: kernel/x.c");
-        Run fn = run("emit-c", b, "--root-function", "1x", "--sizes");
+        CliRun fn = run("emit-c", b, "--root-function", "1x", "--sizes");
         assertThat(fn.code()).isEqualTo(2);
         assertThat(fn.err()).startsWith("--root-function must be a C identifier: 1x");
     }
@@ -123,7 +108,7 @@ class EmitCommandTest {
     void badInputIsOneLineAndExitsWithOne() throws Exception {
         Path bad = dir.resolve("bad.dtb");
         Files.write(bad, new byte[] {(byte) 0xd0, 0x0d, (byte) 0xfe, (byte) 0xed, 0, 0, 0, 8});
-        Run r = run("emit-c", bad.toString(), "--sizes");
+        CliRun r = run("emit-c", bad.toString(), "--sizes");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).startsWith(bad + ": offset 0x").doesNotContain("Exception").hasLineCount(1);
     }

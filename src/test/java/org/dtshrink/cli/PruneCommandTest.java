@@ -1,9 +1,8 @@
 package org.dtshrink.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dtshrink.cli.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,22 +10,8 @@ import org.dtshrink.fdt.FdtReader;
 import org.dtshrink.tree.DeviceTree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PruneCommandTest {
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static String resource(String name) {
         try {
@@ -43,7 +28,7 @@ class PruneCommandTest {
     @Test
     void prunesWithAScannedKernelAndExplains(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out.dtb");
-        Run r = run("prune", resource("sample.dts"), "--scan-src", kernel(), "--kernel-config",
+        CliRun r = run("prune", resource("sample.dts"), "--scan-src", kernel(), "--kernel-config",
                 kernel() + "/config", "--arch", "toy", "-o", out.toString(), "--explain");
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
@@ -67,7 +52,7 @@ class PruneCommandTest {
     void savingsFollowTheCostModel(@TempDir Path dir) throws Exception {
         Path usage = dir.resolve("usage.txt");
         Files.writeString(usage, "# nothing beyond the core set\n");
-        Run r = run("prune", resource("sample.dts"), "--usage", usage.toString(), "-o",
+        CliRun r = run("prune", resource("sample.dts"), "--usage", usage.toString(), "-o",
                 dir.resolve("o.dts").toString(), "--profile", "linux-6.12-arm-tiny", "--format", "json");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("{\n  \"schema\": \"dtshrink-prune/1\",\n")
@@ -79,7 +64,7 @@ class PruneCommandTest {
 
     @Test
     void aUsageSourceIsRequired(@TempDir Path dir) {
-        Run r = run("prune", resource("sample.dts"), "-o", dir.resolve("o.dtb").toString());
+        CliRun r = run("prune", resource("sample.dts"), "-o", dir.resolve("o.dtb").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("error: nothing says what the kernel reads: give --kernel-src with"
                 + " --kernel-config, --scan-src, or --usage\n");
@@ -89,7 +74,7 @@ class PruneCommandTest {
     void badUsageFileIsOneLine(@TempDir Path dir) throws Exception {
         Path usage = dir.resolve("u.txt");
         Files.writeString(usage, "clocks\nsubtree: chosen\n");
-        Run r = run("prune", resource("sample.dts"), "--usage", usage.toString(), "-o",
+        CliRun r = run("prune", resource("sample.dts"), "--usage", usage.toString(), "-o",
                 dir.resolve("o.dtb").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo(usage + ":2:1: error: subtree path must start with '/': chosen\n");
@@ -97,10 +82,10 @@ class PruneCommandTest {
 
     @Test
     void usagePrintsEachEntryWithItsFiles(@TempDir Path dir) throws Exception {
-        Run noArch = run("usage", "--kernel-src", kernel(), "--kernel-config", kernel() + "/config");
+        CliRun noArch = run("usage", "--kernel-src", kernel(), "--kernel-config", kernel() + "/config");
         assertThat(noArch.code()).isEqualTo(1);
         assertThat(noArch.err()).isEqualTo("error: cannot tell the architecture from the configuration; give --arch\n");
-        Run r = run("usage", "--kernel-src", kernel(), "--kernel-config", kernel() + "/config", "--arch", "toy");
+        CliRun r = run("usage", "--kernel-src", kernel(), "--kernel-config", kernel() + "/config", "--arch", "toy");
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("\nproperty toy,fifo-depth\tdrivers/serial/toy-uart.c\n",
@@ -109,7 +94,7 @@ class PruneCommandTest {
                 "\nsubtree /chosen\tcore set\n");
         Path usage = dir.resolve("u.txt");
         Files.writeString(usage, "st,syscfg   # a comment\n#clock-cells\ncompatible: st,stm32*\n");
-        Run json = run("usage", "--usage", usage.toString(), "--drop", "st,*", "--format", "json");
+        CliRun json = run("usage", "--usage", usage.toString(), "--drop", "st,*", "--format", "json");
         assertThat(json.code()).isZero();
         assertThat(json.out()).contains("\n    {\"kind\": \"property\", \"name\": \"#clock-cells\", \"from\": [\""
                 + usage + "\"]},\n", "{\"kind\": \"property\", \"name\": \"st,syscfg\", \"from\": [\"" + usage
@@ -120,7 +105,7 @@ class PruneCommandTest {
     @Test
     void aUsageListPrunesAsTheScanItWasMadeFrom(@TempDir Path dir) throws Exception {
         Path list = dir.resolve("toy.usage");
-        Run made = run("usage", "--kernel-src", kernel(), "--kernel-config", kernel() + "/config", "--arch", "toy",
+        CliRun made = run("usage", "--kernel-src", kernel(), "--kernel-config", kernel() + "/config", "--arch", "toy",
                 "--format", "list", "-o", list.toString());
         assertThat(made.code()).as(made.err()).isZero();
         assertThat(made.out()).isEmpty();

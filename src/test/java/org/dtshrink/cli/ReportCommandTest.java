@@ -1,36 +1,21 @@
 package org.dtshrink.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dtshrink.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dtshrink.testutil.Corpus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReportCommandTest {
 
     private static final String SAMPLE = "dts-samples/stm32f4-mini.dts";
     /** 27 characters: with its 4-byte value the blob grows by 12 + 4 + 28 bytes, the allocation by 56. */
     private static final String GROWTH = "\tdtshrink,growth-test-abcdef = <1>;\n";
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** The sample board with one more property in the root node. */
     private static Path grown(Path dir) throws IOException {
@@ -46,7 +31,7 @@ class ReportCommandTest {
 
     @Test
     void textReportOfTheSampleBoard() {
-        Run r = run("report", SAMPLE);
+        CliRun r = run("report", SAMPLE);
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).startsWith("dts-samples/stm32f4-mini.dts: DTB ");
@@ -68,13 +53,13 @@ class ReportCommandTest {
     @Test
     void prunedAndFlashColumnsAreWhatPruneAndEmitMake(@TempDir Path dir) {
         for (String profile : new String[] {"linux-6.12-arm-stm32", "linux-6.12-arm-tiny", "linux-4.13-arm-stm32"}) {
-            Run report = run("report", SAMPLE, "--usage", USAGE, "--profile", profile);
+            CliRun report = run("report", SAMPLE, "--usage", USAGE, "--profile", profile);
             assertThat(report.code()).as(report.err()).isZero();
             assertThat(report.out()).doesNotContain("not available");
             Path pruned = dir.resolve(profile + ".dtb");
-            Run prune = run("prune", SAMPLE, "--usage", USAGE, "--profile", profile, "-o", pruned.toString());
+            CliRun prune = run("prune", SAMPLE, "--usage", USAGE, "--profile", profile, "-o", pruned.toString());
             assertThat(prune.code()).as(prune.err()).isZero();
-            Run sizes = run("emit-c", pruned.toString(), "--sizes", "--profile", profile);
+            CliRun sizes = run("emit-c", pruned.toString(), "--sizes", "--profile", profile);
             assertThat(sizes.code()).as(sizes.err()).isZero();
 
             long prunedBlob = figure(prune.out(), "^blob: \\d+ -> (\\d+) bytes");
@@ -95,7 +80,7 @@ class ReportCommandTest {
     @Test
     void theFlashTableIsRefusedWhereTheKernelWouldMisbehave() {
         // Under tiny, a failed first node with a child leaves the kernel an unset nps[] entry to link it under.
-        Run r = run("report", "src/test/resources/report/skipped-parent.dts", "--profile", "linux-6.12-arm-tiny");
+        CliRun r = run("report", "src/test/resources/report/skipped-parent.dts", "--profile", "linux-6.12-arm-tiny");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("flash table: not available: ");
     }
@@ -114,7 +99,7 @@ class ReportCommandTest {
     @Test
     void aHundredByteGrowthFailsTheCheck(@TempDir Path dir) throws IOException {
         Path grown = grown(dir);
-        Run r = run("report", "--compare", SAMPLE, grown.toString());
+        CliRun r = run("report", "--compare", SAMPLE, grown.toString());
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).containsPattern("(?m)^  as is RAM +[0-9,]+ +[0-9,]+ +\\+100$");
         // In the table only the property struct is RAM: its name and value move to flash.
@@ -128,7 +113,7 @@ class ReportCommandTest {
 
     @Test
     void equalInputsPass() {
-        Run r = run("report", "--compare", SAMPLE, SAMPLE, "--all-profiles");
+        CliRun r = run("report", "--compare", SAMPLE, SAMPLE, "--all-profiles");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("  as is RAM ");
         assertThat(r.out()).endsWith("RAM did not grow by more than 0 bytes\n");
@@ -141,12 +126,12 @@ class ReportCommandTest {
         Path grown = grown(dir);
         Path neu = dir.resolve("new.json");
         assertThat(run("report", grown.toString(), "--format", "json", "-o", neu.toString()).code()).isZero();
-        Run fromJson = run("report", "--compare", old.toString(), neu.toString());
+        CliRun fromJson = run("report", "--compare", old.toString(), neu.toString());
         assertThat(fromJson.code()).isEqualTo(1);
         assertThat(fromJson.out()).contains("as is: +100 bytes");
         // The grown property sits in the root node, so no top-level subtree changed.
         assertThat(fromJson.out()).contains("  top-level subtrees (as is): no change\n");
-        Run mixed = run("report", "--compare", old.toString(), SAMPLE);
+        CliRun mixed = run("report", "--compare", old.toString(), SAMPLE);
         assertThat(mixed.code()).isZero();
     }
 
@@ -154,7 +139,7 @@ class ReportCommandTest {
     void aBlobComparedWithItsOwnSourceOfADifferentBoard() {
         Corpus.assumePresent();
         String dir = Corpus.root().resolve("kernel/arch/arm/boot/dts/st/").toString();
-        Run r = run("report", "--compare", dir + "/stm32f429-disco.dtb", dir + "/stm32f469-disco.dtb",
+        CliRun r = run("report", "--compare", dir + "/stm32f429-disco.dtb", dir + "/stm32f469-disco.dtb",
                 "--profile", "linux-6.12-arm-tiny");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("\nlinux-6.12-arm-tiny ");
@@ -170,7 +155,7 @@ class ReportCommandTest {
         assertThat(run("report", "--compare", SAMPLE, SAMPLE, "--max-growth", "-1").code()).isEqualTo(2);
         Path notReport = dir.resolve("x.json");
         Files.writeString(notReport, "{\"schema\": \"dtshrink-cost/1\"}");
-        Run r = run("report", "--compare", notReport.toString(), SAMPLE);
+        CliRun r = run("report", "--compare", notReport.toString(), SAMPLE);
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo(notReport + ": error: not a dtshrink-report/1 report\n");
         Path broken = dir.resolve("broken.json");
