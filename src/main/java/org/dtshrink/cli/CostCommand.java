@@ -1,7 +1,6 @@
 package org.dtshrink.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,16 +46,8 @@ final class CostCommand implements Callable<Integer> {
     @CommandLine.Mixin
     InputOptions in;
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "a built-in kernel profile (listed below); repeatable")
-    List<String> profiles = new ArrayList<>();
-
-    @Option(names = "--profile-file", paramLabel = "FILE",
-            description = "a kernel profile of your own (key = value lines, see the built-in ones); repeatable")
-    List<Path> profileFiles = new ArrayList<>();
-
-    @Option(names = "--all-profiles", description = "every built-in profile, side by side")
-    boolean allProfiles;
+    @CommandLine.Mixin
+    ProfileOptions kernels;
 
     @Option(names = "--dtb-in-flash", description = "the blob stays in flash, so it costs no RAM")
     boolean dtbInFlash;
@@ -79,12 +70,7 @@ final class CostCommand implements Callable<Integer> {
         if (top < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--top must not be negative: " + top);
         }
-        List<KernelProfile> selected;
-        try {
-            selected = KernelProfiles.select(profiles, profileFiles, allProfiles);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        List<KernelProfile> selected = kernels.select(spec.commandLine());
         TreeInput.Loaded loaded = in.load(file);
         CostReport report = CostReport.measure(file, loaded.tree(), loaded.dtbSize(), dtbInFlash, selected);
         ReportOptions options = new ReportOptions(perNode, top, byProperty);

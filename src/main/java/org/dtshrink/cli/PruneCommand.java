@@ -2,13 +2,10 @@ package org.dtshrink.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dtshrink.cost.CostResult;
 import org.dtshrink.cost.KernelProfile;
-import org.dtshrink.cost.KernelProfiles;
 import org.dtshrink.fdt.DtsPrinter;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtWriter;
@@ -60,24 +57,12 @@ final class PruneCommand implements Callable<Integer> {
             description = "text or json (schema dtshrink-prune/1, always with every removal); default: ${DEFAULT-VALUE}")
     Format format;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "a built-in kernel profile to price the savings;"
-            + " repeatable; default: " + KernelProfiles.DEFAULT)
-    List<String> profiles = new ArrayList<>();
-
-    @Option(names = "--profile-file", paramLabel = "FILE", description = "a kernel profile of your own; repeatable")
-    List<Path> profileFiles = new ArrayList<>();
-
-    @Option(names = "--all-profiles", description = "price the savings under every built-in profile")
-    boolean allProfiles;
+    @CommandLine.Mixin
+    ProfileOptions kernels;
 
     @Override
     public Integer call() {
-        List<KernelProfile> selected;
-        try {
-            selected = KernelProfiles.select(profiles, profileFiles, allProfiles);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        List<KernelProfile> selected = kernels.select(spec.commandLine());
         UsageBuilder.Built built = pruning.build(in.kernelSrc);
         TreeInput.Loaded loaded = in.load(file);
         DeviceTree tree = loaded.tree();

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dtshrink.cost.KernelProfile;
-import org.dtshrink.cost.KernelProfiles;
 import org.dtshrink.emit.BootDtb;
 import org.dtshrink.emit.StaticTable;
 import org.dtshrink.emit.UnflattenedTree;
@@ -74,15 +73,8 @@ final class ReportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PruneOptions pruning;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "a built-in kernel profile; repeatable"
-            + " (default " + KernelProfiles.DEFAULT + ")")
-    List<String> profiles = new ArrayList<>();
-
-    @Option(names = "--profile-file", paramLabel = "FILE", description = "a kernel profile of your own; repeatable")
-    List<Path> profileFiles = new ArrayList<>();
-
-    @Option(names = "--all-profiles", description = "every built-in profile, side by side")
-    boolean allProfiles;
+    @CommandLine.Mixin
+    ProfileOptions kernels;
 
     @Option(names = "--dtb-in-flash", description = "the blob stays in flash, so it costs no RAM")
     boolean dtbInFlash;
@@ -107,12 +99,7 @@ final class ReportCommand implements Callable<Integer> {
         if (top < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--top must not be negative: " + top);
         }
-        List<KernelProfile> selected;
-        try {
-            selected = KernelProfiles.select(profiles, profileFiles, allProfiles);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        List<KernelProfile> selected = kernels.select(spec.commandLine());
         if (files.size() != (compare ? 2 : 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), compare
                     ? "--compare takes two files, OLD and NEW" : "one FILE expected (two only with --compare)");
