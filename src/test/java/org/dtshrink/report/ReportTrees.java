@@ -17,7 +17,7 @@ import org.dtshrink.testutil.Corpus;
 import org.dtshrink.tree.DeviceTree;
 
 /** The boards the report tests use, and the JSON Schema of docs/report-json.md. */
-final class ReportTrees {
+public final class ReportTrees {
 
     static final Path SAMPLE = Path.of("dts-samples/stm32f4-mini.dts");
 
@@ -42,7 +42,7 @@ final class ReportTrees {
     }
 
     @SuppressWarnings("unchecked")
-    static SchemaValidator schema() throws IOException {
+    public static SchemaValidator schema() throws IOException {
         String doc = Files.readString(Path.of("docs/report-json.md"), StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("```json\n(.*?)```", Pattern.DOTALL).matcher(doc);
         if (!m.find()) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * additionalProperties false, items, minimum, oneOf and local $ref into $defs. Unknown keywords are refused, so the
  * schema cannot silently use more than is checked.
  */
-final class SchemaValidator {
+public final class SchemaValidator {
 
     private static final List<String> KNOWN = List.of("type", "const", "enum", "required", "properties",
             "additionalProperties", "items", "minimum", "oneOf", "$ref", "$defs");
@@ -22,7 +22,7 @@ final class SchemaValidator {
     }
 
     /** Every violation, each as {@code path: what}; empty when the value conforms. */
-    List<String> validate(Object value) {
+    public List<String> validate(Object value) {
         List<String> errors = new ArrayList<>();
         check(root, value, "$", errors);
         return errors;
