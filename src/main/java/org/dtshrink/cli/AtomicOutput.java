@@ -40,4 +40,15 @@ final class AtomicOutput {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
+
+    /** Text to a file ({@link #write}), or to the command's standard output when {@code target} is null or "-". */
+    static void writeText(String target, String text, picocli.CommandLine command) {
+        if (target == null || target.equals("-")) {
+            java.io.PrintWriter out = command.getOut();
+            out.print(text);
+            out.flush();
+        } else {
+            write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), System.out);
+        }
+    }
 }

@@ -1,14 +1,12 @@
 package org.dtshrink.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dtshrink.cost.CostJsonWriter;
 import org.dtshrink.cost.CostReport;
 import org.dtshrink.cost.CostTextWriter;
 import org.dtshrink.cost.KernelProfile;
-import org.dtshrink.cost.KernelProfiles;
 import org.dtshrink.cost.ReportOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,12 +29,7 @@ final class CostCommand implements Callable<Integer> {
     @CommandLine.Spec
     void setSpec(CommandLine.Model.CommandSpec spec) {
         this.spec = spec;
-        List<String> footer = new ArrayList<>();
-        footer.add("%nBuilt-in profiles (default " + KernelProfiles.DEFAULT + "):");
-        for (KernelProfile p : KernelProfiles.all()) {
-            footer.add("  " + p.name() + ": " + p.description().replace("%", "%%"));
-        }
-        spec.usageMessage().footer(footer.toArray(new String[0]));
+        ProfileOptions.listInHelp(spec);
     }
 
     @Parameters(paramLabel = "FILE", description = "the device tree: a .dtb or .dts file (raw kernel sources are"

@@ -2,7 +2,6 @@ package org.dtshrink.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,15 +37,11 @@ final class EmitCommand implements Callable<Integer> {
 
     CommandLine.Model.CommandSpec spec;
 
+    /** Picocli hands over the command's model as it builds it; the help then lists the built-in profiles. */
     @CommandLine.Spec
     void setSpec(CommandLine.Model.CommandSpec spec) {
         this.spec = spec;
-        List<String> footer = new ArrayList<>();
-        footer.add("%nBuilt-in profiles (default " + KernelProfiles.DEFAULT + "):");
-        for (KernelProfile p : KernelProfiles.all()) {
-            footer.add("  " + p.name() + ": " + p.description().replace("%", "%%"));
-        }
-        spec.usageMessage().footer(footer.toArray(new String[0]));
+        ProfileOptions.listInHelp(spec);
     }
 
     @Parameters(paramLabel = "FILE", description = "the device tree: a .dtb or .dts file")

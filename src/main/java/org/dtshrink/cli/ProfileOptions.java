@@ -30,4 +30,14 @@ final class ProfileOptions {
             throw new CommandLine.ParameterException(command, e.getMessage());
         }
     }
+
+    /** Ends the command's help with the built-in profiles and what each stands for. */
+    static void listInHelp(CommandLine.Model.CommandSpec spec) {
+        List<String> footer = new ArrayList<>();
+        footer.add("%nBuilt-in profiles (default " + KernelProfiles.DEFAULT + "):");
+        for (KernelProfile p : KernelProfiles.all()) {
+            footer.add("  " + p.name() + ": " + p.description().replace("%", "%%"));
+        }
+        spec.usageMessage().footer(footer.toArray(new String[0]));
+    }
 }

@@ -1,7 +1,6 @@
 package org.dtshrink.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -144,13 +143,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private void emit(String text) {
-        if (output == null || output.equals("-")) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-        } else {
-            AtomicOutput.write(output, text.getBytes(StandardCharsets.UTF_8), System.out);
-        }
+        AtomicOutput.writeText(output, text, spec.commandLine());
     }
 
     private ReportInput reportInput(String name, List<KernelProfile> selected) {

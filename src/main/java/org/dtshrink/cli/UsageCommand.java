@@ -1,7 +1,5 @@
 package org.dtshrink.cli;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,13 +51,7 @@ final class UsageCommand implements Callable<Integer> {
                             + VersionProvider.version() + ":",
                     "  dtshrink usage " + String.join(" ", madeWith())));
         };
-        if (output == null || output.equals("-")) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-        } else {
-            AtomicOutput.write(output, text.getBytes(StandardCharsets.UTF_8), System.out);
-        }
+        AtomicOutput.writeText(output, text, spec.commandLine());
         return Cli.EXIT_OK;
     }
 
