@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes an output file so that a reader never sees it half-written: into a temporary file beside it, then renamed
@@ -25,7 +28,7 @@ final class AtomicOutput {
                 return;
             }
             Path out = Path.of(target).toAbsolutePath();
-            Path tmp = Files.createTempFile(out.getParent(), "." + out.getFileName(), ".tmp");
+            Path tmp = newTemporary(out);
             try {
                 Files.write(tmp, data);
                 try {
@@ -38,6 +41,24 @@ final class AtomicOutput {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An empty file beside {@code out}, made with the permissions the user's umask gives a new file (as dtc's output
+     * gets), not the owner-only ones of {@link Files#createTempFile}.
+     */
+    private static Path newTemporary(Path out) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = out.resolveSibling("." + out.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return tmp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
         }
     }
 

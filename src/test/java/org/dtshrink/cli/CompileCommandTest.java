@@ -182,4 +182,16 @@ class CompileCommandTest {
         assertThat(run("compile", "-E", "no-unit_address_vs_reg", src.toString(), "-o",
                 tmp.resolve("m.dtb").toString()).code()).isZero();
     }
+
+    @Test
+    void outputFilesGetTheUmasksPermissionsLikeAnyNewFile() throws Exception {
+        Path reference = tmp.resolve("reference");
+        Files.newOutputStream(reference).close();
+        Path out = tmp.resolve("mini.dtb");
+        assertThat(run("compile", SAMPLE.toString(), "-o", out.toString()).code()).isZero();
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(reference));
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("reference", "mini.dtb");
+        }
+    }
 }
