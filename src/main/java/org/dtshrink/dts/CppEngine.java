@@ -132,6 +132,8 @@ final class CppEngine {
     private int parsingArgs;
     private boolean printing;
     private int lastEolLine;
+    /** Set when a directive's end of line is read, wherever that happens. */
+    private boolean eolSeen;
     /** The outermost macro being expanded, and the line of its name. */
     private Macro topMacro;
     private int invocationLine;
@@ -278,6 +280,7 @@ final class CppEngine {
         CppToken t = lookahead.isEmpty() ? frame.lexer.next(parsingArgs == 2) : lookahead.pop();
         if (t.kind == CppToken.Kind.EOF && inDirective) {
             lastEolLine = t.line;
+            eolSeen = true;
         }
         return t;
     }
@@ -776,6 +779,26 @@ final class CppEngine {
         lookahead.push(t);
     }
 
+    /**
+     * checkEol for #include: cpp macro-expands what follows the file name while it looks for the end of the line,
+     * so an unterminated macro call there is an error, not just extra tokens.
+     */
+    private void checkEolExpanding(CppToken directive) {
+        eolSeen = false;
+        CppToken t = getToken();
+        if (t.kind != CppToken.Kind.EOF) {
+            warn(t, "extra tokens at end of #" + directive.text + " directive");
+            // A function-like macro's name last on the line has its look for '(' take the end of the line.
+            while (!eolSeen) {
+                t = getToken();
+            }
+            if (t.kind != CppToken.Kind.EOF) {
+                t = new CppToken(CppToken.Kind.EOF, "", 0, t.file, lastEolLine, 0);
+            }
+        }
+        lookahead.push(t);
+    }
+
     private IncludeSearch.Found run(CppToken name) {
         switch (name.text) {
             case "define": define(); return null;
@@ -1119,7 +1142,7 @@ final class CppEngine {
         if (fname.isEmpty()) {
             throw DtException.at(pos(at), "empty filename in #" + directive.text);
         }
-        checkEol(directive);
+        checkEolExpanding(directive);
         if (frame.depth + 1 >= maxIncludeDepth) {
             throw DtException.at(pos(at), "#include nested depth " + (frame.depth + 1) + " exceeds maximum of "
                     + maxIncludeDepth);

@@ -45,6 +45,7 @@ class PreprocessorErrorTest {
         too-few-args.dts         | too-few-args.dts:2:4: error: macro "F" requires 2 arguments, but only 1 given
         bad-macro-name.dts       | bad-macro-name.dts:1:9: error: macro names must be identifiers
         has-include-outside.dts  | has-include-outside.dts:2:7: error: "__has_include" used outside of preprocessing directive
+        include-extra-call.dts   | include-extra-call.dts:2:19: error: unterminated argument list invoking macro "F"
         """)
     void reportsOneLineWithPosition(String file, String message) {
         assertThatThrownBy(() -> run(DIR, file)).isInstanceOf(DtException.class).hasMessage(message);

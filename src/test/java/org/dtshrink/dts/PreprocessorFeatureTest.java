@@ -35,7 +35,7 @@ class PreprocessorFeatureTest {
     @ParameterizedTest
     @ValueSource(strings = {"object-macro", "function-macro", "stringify", "paste", "variadic", "undef",
         "conditionals", "expressions", "includes", "builtins", "line", "comments", "asm-mode", "recursion", "warning",
-        "spacing", "pragma", "command-line", "has-include"})
+        "spacing", "pragma", "command-line", "has-include", "include-extra-tokens"})
     void matchesGnuCpp(String feature) throws IOException {
         String file = feature + ".dts";
         String actual = new Preprocessor(options(feature)).run(Path.of(file)).text();
