@@ -134,6 +134,38 @@ class HtmlReportChromiumTest {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The report the command makes for disco pruned against Linux 6.12 stm32_defconfig: real removals and tables. */
+    @Test
+    void discoPrunedAgainstAKernelWithItsFlashTables() throws Exception {
+        Path blob = ReportTrees.disco();
+        DeviceTree tree = ReportTrees.readBlob(blob);
+        DeviceTree pruned = ReportTrees.readBlob(blob);
+        org.dtshrink.prune.UsageSet usage = org.dtshrink.prune.CoreUsage.load();
+        usage.addAll(org.dtshrink.prune.UsageFile.read(Path.of("dts-samples/linux-6.12-stm32_defconfig.usage")));
+        List<Removal> removals = new ArrayList<>();
+        for (org.dtshrink.prune.Removal r : org.dtshrink.prune.Pruner.pruneVerified(pruned, usage, false).removals()) {
+            removals.add(new Removal(r.nodePath(), r.property(), r.reason()));
+        }
+        assertThat(removals).hasSize(40);
+        long boot = ReportTrees.blobSize(org.dtshrink.emit.BootDtb.of(pruned));
+        Map<String, FlashTable> flash = new HashMap<>();
+        List<KernelProfile> profiles = KernelProfiles.all();
+        for (KernelProfile p : profiles) {
+            org.dtshrink.emit.StaticTable t = new org.dtshrink.emit.StaticTable(
+                    org.dtshrink.emit.UnflattenedTree.of(pruned, p, blob.toString()));
+            flash.put(p.name(), new FlashTable(t.ramBytes(), t.flashBytes(), boot));
+        }
+        SizeReport report = SizeReport.build(new ReportInput("stm32f469-disco.dtb", tree, Files.size(blob), false,
+                new PrunedTree(pruned, ReportTrees.blobSize(pruned), removals), null, flash, null), profiles, 10);
+        Path page = check(report, "stm32f469-disco-kernel");
+        Browser shot = chromium(page, "--screenshot=" + tmp.resolve("shot.png"));
+        assertThat(shot.code()).isZero();
+        noConsoleMessages(shot);
+        Files.createDirectories(Path.of("target/report-screenshots"));
+        Files.copy(tmp.resolve("shot.png"), Path.of("target/report-screenshots/stm32f469-disco-kernel.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     @Test
     void theConsoleCheckSeesAnError() throws Exception {
         Path page = tmp.resolve("broken.html");
