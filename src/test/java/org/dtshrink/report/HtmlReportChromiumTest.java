@@ -126,12 +126,7 @@ class HtmlReportChromiumTest {
                 new PrunedTree(pruned, ReportTrees.blobSize(pruned), removals), null, flash, null),
                 List.of(KernelProfiles.find(KernelProfiles.DEFAULT), KernelProfiles.find("linux-6.12-arm-tiny")), 8);
         Path page = check(report, "stm32f469-disco-pruned");
-        Browser shot = chromium(page, "--screenshot=" + tmp.resolve("shot.png"));
-        assertThat(shot.code()).isZero();
-        noConsoleMessages(shot);
-        Files.createDirectories(Path.of("target/report-screenshots"));
-        Files.copy(tmp.resolve("shot.png"), Path.of("target/report-screenshots/stm32f469-disco-pruned.png"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        screenshot(page, "stm32f469-disco-pruned");
     }
 
     /** The report the command makes for disco pruned against Linux 6.12 stm32_defconfig: real removals and tables. */
@@ -158,11 +153,16 @@ class HtmlReportChromiumTest {
         SizeReport report = SizeReport.build(new ReportInput("stm32f469-disco.dtb", tree, Files.size(blob), false,
                 new PrunedTree(pruned, ReportTrees.blobSize(pruned), removals), null, flash, null), profiles, 10);
         Path page = check(report, "stm32f469-disco-kernel");
+        screenshot(page, "stm32f469-disco-kernel");
+    }
+
+    /** A screenshot of the page with no console message, kept in target/report-screenshots/ to look at. */
+    private void screenshot(Path page, String name) throws Exception {
         Browser shot = chromium(page, "--screenshot=" + tmp.resolve("shot.png"));
         assertThat(shot.code()).isZero();
         noConsoleMessages(shot);
         Files.createDirectories(Path.of("target/report-screenshots"));
-        Files.copy(tmp.resolve("shot.png"), Path.of("target/report-screenshots/stm32f469-disco-kernel.png"),
+        Files.copy(tmp.resolve("shot.png"), Path.of("target/report-screenshots/" + name + ".png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
