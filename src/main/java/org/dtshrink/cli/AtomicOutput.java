@@ -2,14 +2,16 @@ package org.dtshrink.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import org.dtshrink.tree.DtException;
 
 /**
  * Writes an output file so that a reader never sees it half-written: into a temporary file beside it, then renamed
@@ -39,8 +41,13 @@ final class AtomicOutput {
             } finally {
                 Files.deleteIfExists(tmp);
             }
+        } catch (NoSuchFileException e) {
+            Path dir = Path.of(target).toAbsolutePath().getParent();
+            throw new DtException(target + ": error: cannot write: no such directory " + dir);
+        } catch (AccessDeniedException e) {
+            throw new DtException(target + ": error: cannot write: permission denied");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new DtException(target + ": error: cannot write: " + e.getMessage());
         }
     }
 

@@ -194,4 +194,13 @@ class CompileCommandTest {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("reference", "mini.dtb");
         }
     }
+
+    @Test
+    void anOutputInAMissingDirectoryIsOneLineAndNoFile() {
+        Path out = tmp.resolve("no/such/dir/mini.dtb");
+        CliRun r = run("compile", SAMPLE.toString(), "-o", out.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo(out + ": error: cannot write: no such directory " + out.getParent() + "\n");
+        assertThat(tmp.resolve("no")).doesNotExist();
+    }
 }
