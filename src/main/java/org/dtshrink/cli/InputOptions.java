@@ -48,7 +48,8 @@ final class InputOptions {
 
     @Option(names = "--kernel-src", paramLabel = "DIR",
             description = "a kernel source tree: adds its include/ and scripts/dtc/include-prefixes/ to the"
-                    + " preprocessor's search path")
+                    + " preprocessor's search path (and, where pruning applies, with --kernel-config it is the"
+                    + " source scanned for what the kernel reads)")
     Path kernelSrc;
 
     @Option(names = "-D", paramLabel = "NAME[=VALUE]", description = "define a preprocessor macro")
