@@ -15,6 +15,7 @@ import org.dtshrink.emit.KernelPatch;
 import org.dtshrink.emit.Provenance;
 import org.dtshrink.emit.SizesReport;
 import org.dtshrink.emit.StaticTable;
+import org.dtshrink.emit.UnflattenedDump;
 import org.dtshrink.emit.UnflattenedTree;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtWriter;
@@ -85,6 +86,11 @@ final class EmitCommand implements Callable<Integer> {
                     + " the console)")
     String bootDtb;
 
+    @Option(names = "--dump", paramLabel = "OUT.txt",
+            description = "also write the unflattened tree as text, a line a node and a property, values in hex, in"
+                    + " the order the kernel's of_find_all_nodes() visits them; - for standard output")
+    String dump;
+
     @Override
     public Integer call() {
         if (!KernelPatch.isValidPath(patchPath)) {
@@ -127,7 +133,7 @@ final class EmitCommand implements Callable<Integer> {
         StaticTable table = new StaticTable(tree);
         byte[] c = CTableWriter.write(table, provenance, rootFunction);
         byte[] boot = FdtWriter.write(BootDtb.of(full), FdtOptions.DEFAULTS);
-        if (output != null || !(sizes || kernelPatch != null || bootDtb != null)) {
+        if (output != null || !(sizes || kernelPatch != null || bootDtb != null || dump != null)) {
             AtomicOutput.write(output == null ? "-" : output, c, System.out);
         }
         if (kernelPatch != null) {
@@ -135,6 +141,9 @@ final class EmitCommand implements Callable<Integer> {
         }
         if (bootDtb != null) {
             AtomicOutput.write(bootDtb, boot, System.out);
+        }
+        if (dump != null) {
+            AtomicOutput.write(dump, UnflattenedDump.dump(tree), System.out);
         }
         if (sizes) {
             PrintWriter out = spec.commandLine().getOut();
@@ -150,10 +159,11 @@ final class EmitCommand implements Callable<Integer> {
         // What shaped the table, not where it was written: drop the input and the output options.
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("-o") || a.equals("--out") || a.equals("--kernel-patch") || a.equals("--boot-dtb")) {
+            if (a.equals("-o") || a.equals("--out") || a.equals("--kernel-patch") || a.equals("--boot-dtb")
+                    || a.equals("--dump")) {
                 i++;
             } else if (a.startsWith("--out=") || a.startsWith("--kernel-patch=") || a.startsWith("--boot-dtb=")
-                    || a.equals("--sizes") || a.equals(file) || a.equals(spec.name())) {
+                    || a.startsWith("--dump=") || a.equals("--sizes") || a.equals(file) || a.equals(spec.name())) {
                 continue;
             } else {
                 options.add(a);

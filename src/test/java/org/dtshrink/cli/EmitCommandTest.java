@@ -84,6 +84,22 @@ class EmitCommandTest {
     }
 
     @Test
+    void dumpIsTheUnflattenedTreeAsText() throws Exception {
+        Path c = dir.resolve("t.c");
+        Path dump = dir.resolve("t.txt");
+        assertThat(run("emit-c", "dts-samples/stm32f4-mini.dtb", "--profile", "linux-6.12-arm-mps2", "-o",
+                c.toString(), "--dump", dump.toString()).code()).isZero();
+        assertThat(Files.readString(dump)).startsWith("node /\n full_name \n name \n phandle 0x0\n prop ")
+                .doesNotContain("#include").contains("\nnode /soc\n full_name soc\n name soc\n");
+        // where the dump went is not part of what made the table
+        assertThat(Files.readString(c)).contains(" * Options: --profile linux-6.12-arm-mps2\n");
+        Path only = dir.resolve("only.txt");
+        assertThat(run("emit-c", "dts-samples/stm32f4-mini.dtb", "--profile", "linux-6.12-arm-mps2", "--dump",
+                only.toString()).code()).isZero();
+        assertThat(Files.readString(only)).isEqualTo(Files.readString(dump));
+    }
+
+    @Test
     void theDefaultProfileIsNamedInTheHeader() throws Exception {
         Path out = dir.resolve("t.c");
         assertThat(run("emit-c", blob("arm", "mps2-an385"), "-o", out.toString()).code()).isZero();
