@@ -780,19 +780,16 @@ final class CppEngine {
     }
 
     /**
-     * checkEol for #include: cpp macro-expands what follows the file name while it looks for the end of the line,
-     * so an unterminated macro call there is an error, not just extra tokens.
+     * checkEol for #include: cpp macro-expands the first token after the file name as it looks for the end of the
+     * line (so an unterminated macro call there is an error); the rest of the line is skipped unexpanded.
      */
     private void checkEolExpanding(CppToken directive) {
         eolSeen = false;
         CppToken t = getToken();
         if (t.kind != CppToken.Kind.EOF) {
             warn(t, "extra tokens at end of #" + directive.text + " directive");
-            // A function-like macro's name last on the line has its look for '(' take the end of the line.
-            while (!eolSeen) {
-                t = getToken();
-            }
-            if (t.kind != CppToken.Kind.EOF) {
+            if (eolSeen) {
+                // a function-like macro's name last on the line: its look for '(' took the end of the line
                 t = new CppToken(CppToken.Kind.EOF, "", 0, t.file, lastEolLine, 0);
             }
         }
