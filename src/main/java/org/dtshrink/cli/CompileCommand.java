@@ -10,16 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dtshrink.fdt.DtsPrinter;
+import org.dtshrink.dtsout.DtsPrinter;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtWriter;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code dtshrink compile}: dtc's job, with dtc's flags, and byte-identical output. */
 @Command(name = "compile",

@@ -2,7 +2,7 @@ package org.dtshrink.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import org.dtshrink.fdt.DtsPrinter;
+import org.dtshrink.dtsout.DtsPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

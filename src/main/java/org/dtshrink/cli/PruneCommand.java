@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dtshrink.cost.CostResult;
 import org.dtshrink.cost.KernelProfile;
-import org.dtshrink.fdt.DtsPrinter;
+import org.dtshrink.dtsout.DtsPrinter;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtWriter;
 import org.dtshrink.prune.PruneJsonWriter;
@@ -14,12 +14,12 @@ import org.dtshrink.prune.PruneReport;
 import org.dtshrink.prune.PruneResult;
 import org.dtshrink.prune.PruneTextWriter;
 import org.dtshrink.prune.Pruner;
-import org.dtshrink.prune.UsageBuilder;
+import org.dtshrink.scan.UsageBuilder;
 import org.dtshrink.tree.DeviceTree;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code dtshrink prune}: removes what the target kernel never reads, and says what that saves. */
 @Command(name = "prune",

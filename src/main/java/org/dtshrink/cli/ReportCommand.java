@@ -19,7 +19,6 @@ import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtWriter;
 import org.dtshrink.prune.PruneResult;
 import org.dtshrink.prune.Pruner;
-import org.dtshrink.prune.UsageBuilder;
 import org.dtshrink.report.FlashTable;
 import org.dtshrink.report.HtmlReportWriter;
 import org.dtshrink.report.JsonIn;
@@ -30,12 +29,13 @@ import org.dtshrink.report.ReportComparison;
 import org.dtshrink.report.ReportInput;
 import org.dtshrink.report.SizeReport;
 import org.dtshrink.report.TextReportWriter;
+import org.dtshrink.scan.UsageBuilder;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code dtshrink report}: the tree's RAM as is, pruned and as a flash table, side by side. */
 @Command(name = "report",

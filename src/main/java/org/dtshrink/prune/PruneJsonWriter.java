@@ -1,5 +1,8 @@
 package org.dtshrink.prune;
 
+import org.dtshrink.scan.KernelScan;
+import org.dtshrink.usage.Json;
+
 /**
  * The JSON form of a prune report (schema {@code dtshrink-prune/1}): summary counts, blob and per-profile savings,
  * every removal (node path, property or null for a node, the counts that went, the reason), and the notes.

@@ -5,6 +5,7 @@ import java.util.List;
 import org.dtshrink.cost.CostResult;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.cost.UnflattenCost;
+import org.dtshrink.scan.UsageBuilder;
 import org.dtshrink.tree.DeviceTree;
 
 /**

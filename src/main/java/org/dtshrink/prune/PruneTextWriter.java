@@ -1,6 +1,8 @@
 package org.dtshrink.prune;
 
 import java.util.Locale;
+import org.dtshrink.scan.KernelScan;
+import org.dtshrink.scan.UsageBuilder;
 
 /** The text form of a prune report: a summary, the savings per profile, and with {@code explain} every removal. */
 public final class PruneTextWriter {

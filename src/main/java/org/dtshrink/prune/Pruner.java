@@ -14,6 +14,7 @@ import org.dtshrink.tree.DtException;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 import org.dtshrink.tree.Value;
+import org.dtshrink.usage.UsageSet;
 
 /**
  * Prunes a tree against a usage set, in place:

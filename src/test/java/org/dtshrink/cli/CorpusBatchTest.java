@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.dtshrink.dts.DtsOptions;
 import org.dtshrink.dts.DtsReader;
-import org.dtshrink.fdt.DtsPrinter;
+import org.dtshrink.dtsout.DtsPrinter;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtReader;
 import org.dtshrink.fdt.FdtWriter;

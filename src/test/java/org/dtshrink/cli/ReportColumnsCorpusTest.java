@@ -16,16 +16,16 @@ import org.dtshrink.emit.UnflattenedTree;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtReader;
 import org.dtshrink.fdt.FdtWriter;
-import org.dtshrink.prune.CoreUsage;
 import org.dtshrink.prune.Pruner;
-import org.dtshrink.prune.UsageFile;
-import org.dtshrink.prune.UsageSet;
 import org.dtshrink.report.JsonIn;
 import org.dtshrink.report.ReportTrees;
 import org.dtshrink.report.SchemaValidator;
 import org.dtshrink.testutil.Corpus;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
+import org.dtshrink.usage.CoreUsage;
+import org.dtshrink.usage.UsageFile;
+import org.dtshrink.usage.UsageSet;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -13,6 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.dtshrink.dtsout.DtsPrinter;
 import org.dtshrink.testutil.Corpus;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /** Test data under src/test/resources/fdt, and whether a live dtc is there to compare with. */
-final class FdtTestFiles {
+public final class FdtTestFiles {
 
     private FdtTestFiles() {
     }
 
-    static byte[] resource(String name) {
+    public static byte[] resource(String name) {
         try (InputStream in = FdtTestFiles.class.getResourceAsStream("/fdt/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource fdt/" + name);
@@ -23,7 +23,7 @@ final class FdtTestFiles {
         }
     }
 
-    static Path resourcePath(String name) {
+    public static Path resourcePath(String name) {
         try {
             return Paths.get(FdtTestFiles.class.getResource("/fdt/" + name).toURI());
         } catch (Exception e) {
@@ -31,7 +31,7 @@ final class FdtTestFiles {
         }
     }
 
-    static boolean dtcPresent() {
+    public static boolean dtcPresent() {
         try {
             Process p = new ProcessBuilder("dtc", "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();

@@ -12,6 +12,7 @@ import java.util.Set;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.dtshrink.dtsout.DtsPrinter;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.ReserveEntry;

@@ -20,7 +20,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.dtshrink.dts.DtsOptions;
 import org.dtshrink.dts.DtsReader;
-import org.dtshrink.fdt.DtsPrinter;
+import org.dtshrink.dtsout.DtsPrinter;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtReader;
 import org.dtshrink.fdt.FdtWriter;

@@ -11,6 +11,8 @@ import org.dtshrink.fdt.FdtReader;
 import org.dtshrink.fdt.FdtWriter;
 import org.dtshrink.testutil.Corpus;
 import org.dtshrink.tree.DeviceTree;
+import org.dtshrink.usage.CoreUsage;
+import org.dtshrink.usage.UsageSet;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

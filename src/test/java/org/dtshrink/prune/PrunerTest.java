@@ -15,8 +15,12 @@ import org.dtshrink.dts.DtsReader;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtReader;
 import org.dtshrink.fdt.FdtWriter;
+import org.dtshrink.scan.KernelScan;
+import org.dtshrink.scan.KernelScanTest;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
+import org.dtshrink.usage.CoreUsage;
+import org.dtshrink.usage.UsageSet;
 import org.junit.jupiter.api.Test;
 
 /** The pruning rules on the sample tree, with the usage set the small kernel tree gives. */

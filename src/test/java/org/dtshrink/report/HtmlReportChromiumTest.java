@@ -135,8 +135,8 @@ class HtmlReportChromiumTest {
         Path blob = ReportTrees.disco();
         DeviceTree tree = ReportTrees.readBlob(blob);
         DeviceTree pruned = ReportTrees.readBlob(blob);
-        org.dtshrink.prune.UsageSet usage = org.dtshrink.prune.CoreUsage.load();
-        usage.addAll(org.dtshrink.prune.UsageFile.read(Path.of("dts-samples/linux-6.12-stm32_defconfig.usage")));
+        org.dtshrink.usage.UsageSet usage = org.dtshrink.usage.CoreUsage.load();
+        usage.addAll(org.dtshrink.usage.UsageFile.read(Path.of("dts-samples/linux-6.12-stm32_defconfig.usage")));
         List<Removal> removals = new ArrayList<>();
         for (org.dtshrink.prune.Removal r : org.dtshrink.prune.Pruner.pruneVerified(pruned, usage, false).removals()) {
             removals.add(new Removal(r.nodePath(), r.property(), r.reason()));
