@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.dtshrink.dts.DtsOptions;
 import org.dtshrink.dts.DtsReader;
-import org.dtshrink.fdt.FdtReader;
 import org.dtshrink.fdt.FdtTestFiles;
 import org.dtshrink.fdt.FdtWriter;
 import org.dtshrink.tree.DeviceTree;
