@@ -6,9 +6,10 @@ import org.dtshrink.tree.SourcePos;
 /**
  * Splits one source file into preprocessing tokens the way GNU cpp does in {@code -x assembler-with-cpp} mode: line
  * splices are removed first, comments become white space, a quote without its closing partner on the same line is a
- * plain one-token rest of line (assembler sources have apostrophes), and {@code $} is not part of a name.
+ * plain one-token rest of line (assembler sources have apostrophes), and {@code $} is not part of a name. The kernel
+ * scan reads C sources with it too.
  */
-final class CppLexer {
+public final class CppLexer {
 
     /** The name line markers and {@code __FILE__} use; {@code #line} may change it. */
     private String name;
@@ -24,7 +25,7 @@ final class CppLexer {
     private int lineDelta;
     private boolean inDirective;
 
-    CppLexer(String name, String text) {
+    public CppLexer(String name, String text) {
         this.name = name;
         this.fileName = name;
         int n = text.length();
@@ -131,6 +132,11 @@ final class CppLexer {
                 colAt[start]);
     }
 
+    /** The next token of ordinary text: the file read as C, directives included, comments gone. */
+    public CppToken next() {
+        return next(false);
+    }
+
     /**
      * The next token. Outside a directive, newlines are white space and the first token of a line carries BOL (and,
      * while a macro's arguments are being collected, PREV_WHITE as cpp does). In a directive the end of the line
@@ -199,7 +205,7 @@ final class CppLexer {
     }
 
     /** In {@code #include}: a {@code <...>} header name, or null when the directive does not continue with one. */
-    CppToken headerName() {
+    public CppToken headerName() {
         int flags = 0;
         for (;;) {
             if (pos >= buf.length || needLine) {

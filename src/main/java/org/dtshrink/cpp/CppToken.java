@@ -5,9 +5,9 @@ package org.dtshrink.cpp;
  * spacing of the output, so they follow libcpp's meaning: {@link #PREV_WHITE} means white space (or a comment) came
  * before the token, {@link #BOL} that it is the first token of a source line.
  */
-final class CppToken {
+public final class CppToken {
 
-    enum Kind {
+    public enum Kind {
         NAME, NUMBER, CHAR, STRING, HEADER, PUNCT, HASH, PASTE, OTHER, MACRO_ARG, PADDING, EOF
     }
 
@@ -50,6 +50,29 @@ final class CppToken {
 
     static CppToken padding(CppToken source) {
         return new CppToken(Kind.PADDING, "", 0, null, 0, 0, source, -1);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The token's spelling, as in the source. */
+    public String text() {
+        return text;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    /** Whether the token is the first of its source line. */
+    public boolean firstOnLine() {
+        return has(BOL);
+    }
+
+    /** Whether white space or a comment came right before the token. */
+    public boolean afterWhiteSpace() {
+        return has(PREV_WHITE);
     }
 
     boolean has(int flag) {

@@ -45,7 +45,7 @@ final class CSourceScanner {
             int unresolvedLine) {
     }
 
-    private final List<CTokens.Token> tokens;
+    private final List<CSourceTokens.Token> tokens;
     private final Map<String, String> stringMacros = new HashMap<>();
     private final Map<String, Integer> properties = new LinkedHashMap<>();
     private final Map<String, Integer> compatibles = new LinkedHashMap<>();
@@ -53,7 +53,7 @@ final class CSourceScanner {
     private int unresolvedLine = -1;
 
     private CSourceScanner(String source) {
-        this.tokens = CTokens.lex(source);
+        this.tokens = CSourceTokens.lex(source);
     }
 
     static FileUsage scan(String source) {
@@ -63,10 +63,10 @@ final class CSourceScanner {
     private FileUsage run() {
         collectMacros();
         for (int i = 0; i < tokens.size(); i++) {
-            CTokens.Token t = tokens.get(i);
-            if (t.type() == CTokens.Type.INCLUDE) {
+            CSourceTokens.Token t = tokens.get(i);
+            if (t.type() == CSourceTokens.Type.INCLUDE) {
                 includes.add(t.text());
-            } else if (t.type() == CTokens.Type.IDENT) {
+            } else if (t.type() == CSourceTokens.Type.IDENT) {
                 if (i + 1 < tokens.size() && tokens.get(i + 1).is("(")) {
                     call(t, i + 2);
                 } else if (i > 0 && tokens.get(i - 1).is(".") && i + 2 < tokens.size() && tokens.get(i + 1).is("=")) {
@@ -75,8 +75,8 @@ final class CSourceScanner {
             }
         }
         if (unresolvedLine >= 0) {
-            for (CTokens.Token t : tokens) {
-                if (t.type() == CTokens.Type.STRING && PROPERTY_LIKE.matcher(t.text()).matches()
+            for (CSourceTokens.Token t : tokens) {
+                if (t.type() == CSourceTokens.Type.STRING && PROPERTY_LIKE.matcher(t.text()).matches()
                         && hasLetter(t.text())) {
                     properties.putIfAbsent(t.text(), t.line());
                 }
@@ -88,16 +88,16 @@ final class CSourceScanner {
     /** {@code #define NAME "string"}: the macro stands for the string wherever it is an argument. */
     private void collectMacros() {
         for (int i = 0; i + 3 < tokens.size(); i++) {
-            if (tokens.get(i).is("#") && tokens.get(i + 1).type() == CTokens.Type.IDENT
-                    && tokens.get(i + 1).text().equals("define") && tokens.get(i + 2).type() == CTokens.Type.IDENT
-                    && tokens.get(i + 3).type() == CTokens.Type.STRING
+            if (tokens.get(i).is("#") && tokens.get(i + 1).type() == CSourceTokens.Type.IDENT
+                    && tokens.get(i + 1).text().equals("define") && tokens.get(i + 2).type() == CSourceTokens.Type.IDENT
+                    && tokens.get(i + 3).type() == CSourceTokens.Type.STRING
                     && tokens.get(i + 3).line() == tokens.get(i + 2).line()) {
                 stringMacros.put(tokens.get(i + 2).text(), tokens.get(i + 3).text());
             }
         }
     }
 
-    private void initializer(CTokens.Token field, CTokens.Token value) {
+    private void initializer(CSourceTokens.Token field, CSourceTokens.Token value) {
         String s = stringOf(value);
         if (s == null) {
             return;
@@ -109,17 +109,17 @@ final class CSourceScanner {
         }
     }
 
-    private String stringOf(CTokens.Token t) {
-        if (t.type() == CTokens.Type.STRING) {
+    private String stringOf(CSourceTokens.Token t) {
+        if (t.type() == CSourceTokens.Type.STRING) {
             return t.text();
         }
-        if (t.type() == CTokens.Type.IDENT) {
+        if (t.type() == CSourceTokens.Type.IDENT) {
             return stringMacros.get(t.text());
         }
         return null;
     }
 
-    private void call(CTokens.Token fn, int start) {
+    private void call(CSourceTokens.Token fn, int start) {
         String name = fn.text();
         boolean property = PROPERTY_API.matcher(name).matches();
         boolean compatible = !property && COMPATIBLE_API.matcher(name).matches();
@@ -129,7 +129,7 @@ final class CSourceScanner {
         if (!property && !compatible && !declare && !printf && consumer == null) {
             return;
         }
-        List<List<CTokens.Token>> args = arguments(start);
+        List<List<CSourceTokens.Token>> args = arguments(start);
         if (args == null) {
             // arguments too long or unbalanced to read: the name is unknown, so keep what the file could name
             if (property && unresolvedLine < 0) {
@@ -139,11 +139,11 @@ final class CSourceScanner {
         }
         List<String> literals = new ArrayList<>();
         boolean nullArg = false;
-        for (List<CTokens.Token> arg : args) {
-            if (arg.size() == 1 && arg.get(0).type() == CTokens.Type.IDENT && arg.get(0).text().equals("NULL")) {
+        for (List<CSourceTokens.Token> arg : args) {
+            if (arg.size() == 1 && arg.get(0).type() == CSourceTokens.Type.IDENT && arg.get(0).text().equals("NULL")) {
                 nullArg = true;
             }
-            for (CTokens.Token t : arg) {
+            for (CSourceTokens.Token t : arg) {
                 String s = stringOf(t);
                 if (s != null) {
                     literals.add(s);
@@ -226,12 +226,12 @@ final class CSourceScanner {
     }
 
     /** The arguments of the call whose first token is at {@code start}, or null when the parentheses do not close. */
-    private List<List<CTokens.Token>> arguments(int start) {
-        List<List<CTokens.Token>> args = new ArrayList<>();
-        List<CTokens.Token> cur = new ArrayList<>();
+    private List<List<CSourceTokens.Token>> arguments(int start) {
+        List<List<CSourceTokens.Token>> args = new ArrayList<>();
+        List<CSourceTokens.Token> cur = new ArrayList<>();
         int depth = 0;
         for (int i = start; i < tokens.size() && i - start < MAX_ARGUMENT_TOKENS; i++) {
-            CTokens.Token t = tokens.get(i);
+            CSourceTokens.Token t = tokens.get(i);
             if (t.is("(") || t.is("[") || t.is("{")) {
                 depth++;
             } else if (t.is(")") || t.is("]") || t.is("}")) {
