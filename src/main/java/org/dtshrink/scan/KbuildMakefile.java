@@ -90,7 +90,7 @@ final class KbuildMakefile {
         if (v == null) {
             return List.of();
         }
-        return split(v.recursive() ? expand(v.value(), 0) : v.value());
+        return MakeFunctions.split(v.recursive() ? expand(v.value(), 0) : v.value());
     }
 
     boolean isSet(String name) {
@@ -230,7 +230,7 @@ final class KbuildMakefile {
     /** The two sides of {@code (a,b)}, {@code "a" "b"} or {@code 'a' 'b'}; null when the form is not recognised. */
     private static String[] comparison(String s) {
         if (s.startsWith("(") && s.endsWith(")")) {
-            List<String> parts = splitArgs(s.substring(1, s.length() - 1));
+            List<String> parts = MakeFunctions.splitArgs(s.substring(1, s.length() - 1));
             return parts.size() == 2 ? new String[] {parts.get(0), parts.get(1)} : null;
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([\"'])(.*?)\\1\\s+([\"'])(.*?)\\3").matcher(s);
@@ -372,7 +372,7 @@ final class KbuildMakefile {
             String[] ab = inner.substring(colon + 1).split("=", 2);
             String pat = ab[0].contains("%") ? ab[0] : "%" + ab[0];
             String rep = ab[1].contains("%") ? ab[1] : "%" + ab[1];
-            return patsubst(pat, rep, valueOf(name, depth));
+            return MakeFunctions.patsubst(pat, rep, valueOf(name, depth));
         }
         String name = expand(inner, depth + 1).strip();
         if (name.contains(UNRESOLVED)) {
@@ -382,142 +382,10 @@ final class KbuildMakefile {
     }
 
     private String function(String fn, String argText, int depth) {
-        List<String> raw = splitArgs(argText);
         List<String> a = new ArrayList<>();
-        for (String r : raw) {
+        for (String r : MakeFunctions.splitArgs(argText)) {
             a.add(expand(r, depth + 1));
         }
-        switch (fn) {
-            case "patsubst":
-                return a.size() == 3 ? patsubst(a.get(0).strip(), a.get(1).strip(), a.get(2)) : UNRESOLVED;
-            case "subst":
-                return a.size() == 3 ? a.get(2).replace(a.get(0), a.get(1)) : UNRESOLVED;
-            case "addprefix":
-            case "addsuffix": {
-                if (a.size() != 2) {
-                    return UNRESOLVED;
-                }
-                List<String> out = new ArrayList<>();
-                for (String w : split(a.get(1))) {
-                    out.add(fn.equals("addprefix") ? a.get(0).strip() + w : w + a.get(0).strip());
-                }
-                return String.join(" ", out);
-            }
-            case "filter":
-            case "filter-out": {
-                if (a.size() != 2) {
-                    return UNRESOLVED;
-                }
-                List<String> pats = split(a.get(0));
-                List<String> out = new ArrayList<>();
-                for (String w : split(a.get(1))) {
-                    boolean m = false;
-                    for (String p : pats) {
-                        m |= patternMatch(p, w) != null;
-                    }
-                    if (m == fn.equals("filter") || w.contains(UNRESOLVED)) {
-                        out.add(w);
-                    }
-                }
-                return String.join(" ", out);
-            }
-            case "strip":
-            case "sort":
-                return String.join(" ", split(String.join(",", a)));
-            case "firstword": {
-                List<String> w = split(String.join(",", a));
-                return w.isEmpty() ? "" : w.get(0);
-            }
-            case "if": {
-                String cond = a.isEmpty() ? "" : a.get(0).strip();
-                if (cond.contains(UNRESOLVED)) {
-                    return String.join(" ", a.subList(1, a.size()));
-                }
-                if (!cond.isEmpty()) {
-                    return a.size() > 1 ? a.get(1) : "";
-                }
-                return a.size() > 2 ? a.get(2) : "";
-            }
-            case "notdir":
-            case "dir":
-            case "basename": {
-                List<String> out = new ArrayList<>();
-                for (String w : split(String.join(",", a))) {
-                    int slash = w.lastIndexOf('/');
-                    if (fn.equals("notdir")) {
-                        out.add(w.substring(slash + 1));
-                    } else if (fn.equals("dir")) {
-                        out.add(slash < 0 ? "./" : w.substring(0, slash + 1));
-                    } else {
-                        int dot = w.lastIndexOf('.');
-                        out.add(dot > slash ? w.substring(0, dot) : w);
-                    }
-                }
-                return String.join(" ", out);
-            }
-            case "info":
-            case "warning":
-            case "error":
-                return "";
-            default:
-                return UNRESOLVED;
-        }
-    }
-
-    private static List<String> splitArgs(String s) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == '}') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                out.add(s.substring(start, i));
-                start = i + 1;
-            }
-        }
-        out.add(s.substring(start));
-        return out;
-    }
-
-    static List<String> split(String s) {
-        List<String> out = new ArrayList<>();
-        for (String w : s.strip().split("\\s+")) {
-            if (!w.isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
-    }
-
-    /** What {@code %} stood for when {@code word} matches {@code pattern}, or null when it does not match. */
-    private static String patternMatch(String pattern, String word) {
-        int pct = pattern.indexOf('%');
-        if (pct < 0) {
-            return pattern.equals(word) ? "" : null;
-        }
-        String pre = pattern.substring(0, pct);
-        String post = pattern.substring(pct + 1);
-        if (word.length() >= pre.length() + post.length() && word.startsWith(pre) && word.endsWith(post)) {
-            return word.substring(pre.length(), word.length() - post.length());
-        }
-        return null;
-    }
-
-    private static String patsubst(String pattern, String replacement, String text) {
-        List<String> out = new ArrayList<>();
-        for (String w : split(text)) {
-            String stem = patternMatch(pattern, w);
-            if (stem == null) {
-                out.add(w);
-            } else {
-                out.add(replacement.contains("%") ? replacement.replaceFirst("%",
-                        java.util.regex.Matcher.quoteReplacement(stem)) : replacement);
-            }
-        }
-        return String.join(" ", out);
+        return MakeFunctions.apply(fn, a);
     }
 }
