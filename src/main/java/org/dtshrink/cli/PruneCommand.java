@@ -66,7 +66,6 @@ final class PruneCommand implements Callable<Integer> {
         UsageBuilder.Built built = pruning.build(in.kernelSrc);
         TreeInput.Loaded loaded = in.load(file);
         DeviceTree tree = loaded.tree();
-        tree.purgeDeleted();
         long blobBefore = loaded.dtbSize();
         List<CostResult> before = PruneReport.measure(tree, selected);
         PruneResult result = Pruner.pruneVerified(tree, built.usage(), pruning.driverless());

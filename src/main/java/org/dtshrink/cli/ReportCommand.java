@@ -149,7 +149,6 @@ final class ReportCommand implements Callable<Integer> {
     private ReportInput reportInput(String name, List<KernelProfile> selected) {
         TreeInput.Loaded loaded = in.load(name);
         DeviceTree tree = loaded.tree();
-        tree.purgeDeleted();
         PrunedTree pruned = null;
         if (pruning.given()) {
             if (usage == null) {

@@ -1,7 +1,5 @@
 package org.dtshrink.cost;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import org.dtshrink.tree.Node;
 
@@ -31,23 +29,8 @@ public record NodeCost(
         return synthesizedNameBytes > 0;
     }
 
-    /** The node's full path in the measured tree, built without recursion. */
+    /** The node's full path in the measured tree. */
     public String path() {
-        return pathOf(node);
-    }
-
-    static String pathOf(Node n) {
-        if (n.isRoot()) {
-            return "/";
-        }
-        Deque<String> parts = new ArrayDeque<>();
-        for (Node m = n; !m.isRoot(); m = m.parent()) {
-            parts.push(m.name());
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String p : parts) {
-            sb.append('/').append(p);
-        }
-        return sb.toString();
+        return node.path();
     }
 }

@@ -1,6 +1,5 @@
 package org.dtshrink.cost;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,9 +7,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.dtshrink.tree.DeviceTree;
+import org.dtshrink.tree.Names;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
-import org.dtshrink.tree.Value;
 
 /**
  * Replays the dry-run pass of the kernel's {@code unflatten_dt_nodes()} (drivers/of/fdt.c) over a tree: one bump
@@ -61,9 +60,7 @@ public final class UnflattenCost {
                 List<Node> kids = p.node().children();
                 for (int i = kids.size() - 1; i >= 0; i--) {
                     Node kid = kids.get(i);
-                    if (!kid.isDeleted()) {
-                        stack.push(new Pending(kid, p.depth() + 1, p.pathBytes() + 1 + byteLength(kid.name())));
-                    }
+                    stack.push(new Pending(kid, p.depth() + 1, p.pathBytes() + 1 + Names.byteLength(kid.name())));
                 }
             }
             long size = align(mem, 4);
@@ -77,18 +74,13 @@ public final class UnflattenCost {
         private void visit(Pending p) {
             Node node = p.node();
             nodesInDtb++;
-            int liveProperties = 0;
-            for (Property prop : node.properties()) {
-                if (!prop.isDeleted()) {
-                    liveProperties++;
-                }
-            }
-            propertiesInDtb += liveProperties;
+            int properties = node.properties().size();
+            propertiesInDtb += properties;
 
             SkipReason skip = null;
             if (p.depth() >= profile.depthLimit()) {
                 skip = SkipReason.DEPTH;
-            } else if (profile.skipDisabled() && !isAvailable(node)) {
+            } else if (profile.skipDisabled() && !node.isAvailable()) {
                 skip = SkipReason.STATUS;
             }
             if (skip != null) {
@@ -104,12 +96,9 @@ public final class UnflattenCost {
             add(Category.NODE_STRUCTS, profile.nodeSize());
             add(Category.NODE_NAMES, nameBytes);
 
-            List<PropertyCost> props = new ArrayList<>(liveProperties + 1);
+            List<PropertyCost> props = new ArrayList<>(properties + 1);
             boolean hasName = false;
             for (Property prop : node.properties()) {
-                if (prop.isDeleted()) {
-                    continue;
-                }
                 hasName |= prop.name().equals("name");
                 long before = mem;
                 long pad = allocate(profile.propertyAlign(), profile.propertySize());
@@ -119,7 +108,7 @@ public final class UnflattenCost {
             }
             int synthesized = 0;
             if (!hasName) {
-                synthesized = byteLength(nameWithoutUnitAddress(node.name())) + 1;
+                synthesized = Names.byteLength(nameWithoutUnitAddress(node.name())) + 1;
                 long before = mem;
                 long pad = allocate(profile.propertyAlign(), profile.propertySize() + (long) synthesized);
                 add(Category.PROPERTY_STRUCTS, profile.propertySize());
@@ -146,7 +135,7 @@ public final class UnflattenCost {
                 // The old kernels stored "/" for the root and the full path for every other node.
                 return node.isRoot() ? 2 : pathBytes + 1;
             }
-            return byteLength(node.name()) + 1;
+            return Names.byteLength(node.name()) + 1;
         }
 
         private void add(Category c, long n) {
@@ -155,56 +144,13 @@ public final class UnflattenCost {
     }
 
     /**
-     * Whether the kernel's {@code of_fdt_device_is_available()} accepts the node: no {@code status}, or a first
-     * {@code status} whose C string is exactly "ok" or "okay". The string ends at the first NUL or at the end of the
-     * value (in a blob the next byte after a value is padding or a token, both starting with a zero byte).
-     */
-    static boolean isAvailable(Node node) {
-        Property status = node.property("status");
-        if (status == null) {
-            return true;
-        }
-        Value v = status.value();
-        int end = 0;
-        while (end < v.length() && v.byteAt(end) != 0) {
-            end++;
-        }
-        return cStringEquals(v, end, "ok") || cStringEquals(v, end, "okay");
-    }
-
-    private static boolean cStringEquals(Value v, int length, String ascii) {
-        if (length != ascii.length()) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (v.byteAt(i) != ascii.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * The value of the {@code name} property the kernel makes up: the text after the last '/' up to the last '@'
      * (the whole rest when no '@' follows the last '/').
      */
-    static String nameWithoutUnitAddress(String nodeName) {
+    public static String nameWithoutUnitAddress(String nodeName) {
         int from = nodeName.lastIndexOf('/') + 1;
         int at = nodeName.lastIndexOf('@');
         return nodeName.substring(from, at < from ? nodeName.length() : at);
-    }
-
-    /**
-     * The bytes a name takes in the blob. The blob reader keeps names as one char per byte; only a name built in
-     * memory with chars beyond a byte would go into a blob as UTF-8.
-     */
-    static int byteLength(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0xff) {
-                return s.getBytes(StandardCharsets.UTF_8).length;
-            }
-        }
-        return s.length();
     }
 
     static long align(long n, int alignment) {

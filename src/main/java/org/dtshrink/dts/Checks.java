@@ -1,6 +1,5 @@
 package org.dtshrink.dts;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.dtshrink.tree.DtException;
 import org.dtshrink.tree.Marker;
+import org.dtshrink.tree.Names;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 import org.dtshrink.tree.SourcePos;
@@ -139,7 +139,7 @@ final class Checks {
         if (name == null) {
             return;
         }
-        byte[] base = n.baseName().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] base = Names.bytes(n.baseName());
         Value v = name.value();
         boolean same = v.length() == base.length + 1;
         for (int i = 0; same && i < base.length; i++) {
@@ -224,7 +224,7 @@ final class Checks {
     }
 
     private static String describe(Node n, Property p, boolean inValue) {
-        return (inValue ? "value of " : "") + (p != null ? "'" + p.name() + "' in " : "") + TreeLookup.path(n);
+        return (inValue ? "value of " : "") + (p != null ? "'" + p.name() + "' in " : "") + n.path();
     }
 
     // ---- phandles ----
@@ -244,7 +244,7 @@ final class Checks {
         Node other = seen.get(phandle);
         if (other != null && other != n) {
             throw DtException.at(n.pos(), String.format("duplicated phandle 0x%x (seen before at %s)", phandle,
-                    TreeLookup.path(other)));
+                    other.path()));
         }
         n.setPhandle(phandle);
         seen.put(phandle, n);
@@ -353,7 +353,7 @@ final class Checks {
                     if (target == null) {
                         throw DtException.at(at, "Reference to non-existent node or label \"" + m.ref() + "\"");
                     }
-                    out.appendBytes(TreeLookup.path(target).getBytes(StandardCharsets.ISO_8859_1));
+                    out.appendBytes(Names.bytes(target.path()));
                     out.appendBytes(new byte[] {0});
                     target.setReferenced(true);
                     any = true;

@@ -1,10 +1,10 @@
 package org.dtshrink.dts;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.dtshrink.tree.DtException;
 import org.dtshrink.tree.Marker;
+import org.dtshrink.tree.Names;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 import org.dtshrink.tree.Value;
@@ -45,7 +45,7 @@ final class OverlaySymbols {
                 if (symbols.property(l) != null) {
                     continue;
                 }
-                symbols.addProperty(new Property(l, string(TreeLookup.path(n))));
+                symbols.addProperty(new Property(l, string(n.path())));
             }
             checks.nodePhandle(n);
         }
@@ -71,7 +71,7 @@ final class OverlaySymbols {
                     throw DtException.at(r.prop.pos(), "Can't generate fixup for reference to path &{"
                             + r.marker.ref() + "}");
                 }
-                String path = TreeLookup.path(n);
+                String path = n.path();
                 if (path.indexOf(':') >= 0 || r.prop.name().indexOf(':') >= 0) {
                     throw DtException.at(r.prop.pos(), "arguments should not contain ':'");
                 }
@@ -132,7 +132,7 @@ final class OverlaySymbols {
     private static Value string(String s) {
         Value v = new Value();
         v.addMarker(Marker.Kind.TYPE_STRING, null);
-        v.appendBytes(s.getBytes(StandardCharsets.ISO_8859_1));
+        v.appendBytes(Names.bytes(s));
         v.appendBytes(new byte[] {0});
         return v;
     }
@@ -152,7 +152,7 @@ final class OverlaySymbols {
             p = n.addProperty(new Property(name, new Value()));
         }
         p.value().addMarker(Marker.Kind.TYPE_STRING, name);
-        p.value().appendBytes(entry.getBytes(StandardCharsets.ISO_8859_1));
+        p.value().appendBytes(Names.bytes(entry));
         p.value().appendBytes(new byte[] {0});
     }
 

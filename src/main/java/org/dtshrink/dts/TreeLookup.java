@@ -97,20 +97,4 @@ final class TreeLookup {
         }
         return out;
     }
-
-    /** The full path, built without recursion. */
-    static String path(Node n) {
-        if (n.parent() == null) {
-            return "/";
-        }
-        List<String> parts = new ArrayList<>();
-        for (Node x = n; x.parent() != null; x = x.parent()) {
-            parts.add(x.name());
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = parts.size() - 1; i >= 0; i--) {
-            sb.append('/').append(parts.get(i));
-        }
-        return sb.toString();
-    }
 }

@@ -39,9 +39,6 @@ public final class DtsPrinter {
 
     /** The grammar has no place for a label before the root's "/", so root labels are added by a path reference. */
     private void printRootLabels(Node root) {
-        if (root.isDeleted()) {
-            return;
-        }
         for (String l : root.labels()) {
             out.append('\n').append(l).append(": &{/} {\n};\n");
         }
@@ -69,20 +66,14 @@ public final class DtsPrinter {
     }
 
     private void printNodes(Node root) {
-        if (root.isDeleted()) {
-            return;
-        }
         Deque<Frame> stack = new ArrayDeque<>();
         stack.push(openNode(root, 0));
         while (!stack.isEmpty()) {
             Frame f = stack.peek();
             List<Node> kids = f.node.children();
             if (f.nextChild < kids.size()) {
-                Node child = kids.get(f.nextChild++);
-                if (!child.isDeleted()) {
-                    out.append('\n');
-                    stack.push(openNode(child, f.level + 1));
-                }
+                out.append('\n');
+                stack.push(openNode(kids.get(f.nextChild++), f.level + 1));
             } else {
                 indent(f.level);
                 out.append("};\n");
@@ -99,9 +90,6 @@ public final class DtsPrinter {
         }
         out.append(node.name().isEmpty() ? "/" : node.name()).append(" {\n");
         for (Property p : node.properties()) {
-            if (p.isDeleted()) {
-                continue;
-            }
             indent(level + 1);
             appendLabels(p.labels());
             out.append(p.name());

@@ -50,9 +50,6 @@ public final class BootDtb {
         }
         Node stdout = chosen == null ? null : stdoutNode(full, chosen);
         for (Node child : root.children()) {
-            if (child.isDeleted()) {
-                continue;
-            }
             if (child == chosen || child.name().equals("reserved-memory") || isMemory(child)) {
                 outRoot.addChild(copySubtree(child));
             } else if (child.name().equals("aliases") && stdout != null) {
@@ -151,13 +148,13 @@ public final class BootDtb {
 
     private static void copyProperties(Node from, Node to, Set<String> names) {
         for (Property p : from.properties()) {
-            if (!p.isDeleted() && (names == null || names.contains(p.name()))) {
+            if (names == null || names.contains(p.name())) {
                 to.addProperty(new Property(p.name(), p.value().copy()));
             }
         }
     }
 
-    /** A copy of a live subtree, without recursion. */
+    /** A copy of a subtree, without recursion. */
     private static Node copySubtree(Node top) {
         Node copyTop = new Node(top.name());
         Deque<Node[]> stack = new ArrayDeque<>();
@@ -166,10 +163,8 @@ public final class BootDtb {
             Node[] pair = stack.pop();
             copyProperties(pair[0], pair[1], null);
             for (Node c : pair[0].children()) {
-                if (!c.isDeleted()) {
-                    Node cc = pair[1].addChild(new Node(c.name()));
-                    stack.push(new Node[] {c, cc});
-                }
+                Node cc = pair[1].addChild(new Node(c.name()));
+                stack.push(new Node[] {c, cc});
             }
         }
         return copyTop;
@@ -183,7 +178,7 @@ public final class BootDtb {
 
     private static int indexOf(List<Node> kids, String name) {
         for (int i = 0; i < kids.size(); i++) {
-            if (!kids.get(i).isDeleted() && kids.get(i).name().equals(name)) {
+            if (kids.get(i).name().equals(name)) {
                 return i;
             }
         }

@@ -1,24 +1,9 @@
 package org.dtshrink.emit;
 
-import java.nio.charset.StandardCharsets;
-
-/** The bytes of names as they are in a blob. */
+/** Comparing and cutting the bytes of names and values as the kernel holds them. */
 final class Bytes {
 
     private Bytes() {
-    }
-
-    /**
-     * The blob reader keeps one char per byte, so such names go back byte for byte; only a name built in memory with
-     * chars beyond a byte goes into a blob as UTF-8 (as the cost model counts it).
-     */
-    static byte[] of(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0xff) {
-                return s.getBytes(StandardCharsets.UTF_8);
-            }
-        }
-        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     static boolean equalsAscii(byte[] b, String ascii) {

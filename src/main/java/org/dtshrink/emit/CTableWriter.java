@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.dtshrink.cost.CostResult;
 import org.dtshrink.cost.KernelProfile;
+import org.dtshrink.tree.Names;
 
 /**
  * Writes a {@link StaticTable} as one C file for the kernel: the structs' definitions come from
@@ -265,7 +266,7 @@ public final class CTableWriter {
         int length = 0;
         boolean cut = false;
         for (KernelNode m = n; m.parent() != null; m = m.parent()) {
-            byte[] name = Bytes.of(m.source().name());
+            byte[] name = Names.bytes(m.source().name());
             if (length + name.length + 1 > COMMENT_PATH_MAX) {
                 cut = true;
                 break;
@@ -296,7 +297,7 @@ public final class CTableWriter {
         }
         for (KernelNode m : chain) {
             b.write('/');
-            b.writeBytes(Bytes.of(m.source().name()));
+            b.writeBytes(Names.bytes(m.source().name()));
         }
         return b.toByteArray();
     }

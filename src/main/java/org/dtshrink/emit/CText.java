@@ -1,5 +1,7 @@
 package org.dtshrink.emit;
 
+import org.dtshrink.tree.Names;
+
 /** C spellings of bytes: string literals, byte lists, and text that is safe inside a comment. */
 final class CText {
 
@@ -102,6 +104,6 @@ final class CText {
     }
 
     static String comment(String s) {
-        return comment(Bytes.of(s));
+        return comment(Names.bytes(s));
     }
 }

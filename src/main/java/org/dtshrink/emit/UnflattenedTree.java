@@ -10,6 +10,7 @@ import org.dtshrink.cost.NodeCost;
 import org.dtshrink.cost.UnflattenCost;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
+import org.dtshrink.tree.Names;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 import org.dtshrink.tree.Value;
@@ -87,12 +88,7 @@ public final class UnflattenedTree {
         long phandle = 0;
         int nameIndex = -1;
         int typeIndex = -1;
-        List<Property> live = new ArrayList<>();
-        for (Property p : n.properties()) {
-            if (!p.isDeleted()) {
-                live.add(p);
-            }
-        }
+        List<Property> live = n.properties();
         for (int i = 0; i < live.size(); i++) {
             Property p = live.get(i);
             byte[] value = p.value().bytes();
@@ -110,23 +106,23 @@ public final class UnflattenedTree {
             if (typeIndex < 0 && pn.equals("device_type")) {
                 typeIndex = props.size();
             }
-            props.add(new KernelProperty(Bytes.of(pn), value, false));
+            props.add(new KernelProperty(Names.bytes(pn), value, false));
         }
         if (nc.hasSynthesizedName()) {
             nameIndex = props.size();
-            byte[] base = Bytes.of(nameWithoutUnitAddress(n.name()));
+            byte[] base = Names.bytes(UnflattenCost.nameWithoutUnitAddress(n.name()));
             byte[] value = java.util.Arrays.copyOf(base, base.length + 1);
             if (value.length != nc.synthesizedNameBytes()) {
                 throw new IllegalStateException("made-up name of " + nc.path() + " disagrees with the cost model");
             }
-            props.add(new KernelProperty(Bytes.of("name"), value, true));
+            props.add(new KernelProperty(Names.bytes("name"), value, true));
         }
         byte[] fullName;
         if (profile.fullName() == FullName.PATH) {
-            fullName = parent == null ? new byte[] {'/'} : childPath(parent.fullName(), Bytes.of(n.name()),
+            fullName = parent == null ? new byte[] {'/'} : childPath(parent.fullName(), Names.bytes(n.name()),
                     parent.parent() == null);
         } else {
-            fullName = Bytes.of(n.name());
+            fullName = Names.bytes(n.name());
         }
         return new KernelNode(index, n, parent, props, fullName, phandle, nameIndex, typeIndex);
     }
@@ -155,17 +151,10 @@ public final class UnflattenedTree {
         if (v.length() == 0) {
             // FDT_PROP (3) when another property follows, FDT_BEGIN_NODE (1) before a child, FDT_END_NODE (2)
             boolean moreProps = i + 1 < live.size();
-            boolean child = n.children().stream().anyMatch(c -> !c.isDeleted());
+            boolean child = !n.children().isEmpty();
             four[3] = (byte) (moreProps ? 3 : child ? 1 : 2);
         }
         return ((four[0] & 0xffL) << 24) | ((four[1] & 0xffL) << 16) | ((four[2] & 0xffL) << 8) | (four[3] & 0xffL);
-    }
-
-    /** populate_properties(): the text after the last '/' up to the last '@' (all of it without an '@'). */
-    static String nameWithoutUnitAddress(String nodeName) {
-        int from = nodeName.lastIndexOf('/') + 1;
-        int at = nodeName.lastIndexOf('@');
-        return nodeName.substring(from, at < from ? nodeName.length() : at);
     }
 
     public KernelProfile profile() {

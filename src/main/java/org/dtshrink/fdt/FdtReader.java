@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
+import org.dtshrink.tree.Names;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 import org.dtshrink.tree.ReserveEntry;
@@ -215,7 +216,7 @@ public final class FdtReader {
             long tokOff = p;
             if (p + 4 > structEnd) {
                 if (!open.isEmpty()) {
-                    throw error(Math.min(p, structEnd), "structure block ends inside node " + NodePaths.of(open.peek())
+                    throw error(Math.min(p, structEnd), "structure block ends inside node " + open.peek().path()
                             + " (unterminated node)");
                 }
                 throw error(Math.min(p, structEnd), root == null ? "structure block is empty"
@@ -238,7 +239,7 @@ public final class FdtReader {
                 if (nul < 0) {
                     throw error(p, "node name is not NUL-terminated within the structure block");
                 }
-                String flat = NameCodec.decode(b, (int) p, (int) (nul - p));
+                String flat = Names.of(b, (int) p, (int) (nul - p));
                 Node node = new Node(version < 16 ? nameFromPath(flat, flatPaths.peek(), p) : flat);
                 if (root == null) {
                     root = node;
@@ -266,7 +267,7 @@ public final class FdtReader {
                 p = readProperty(open.peek(), p);
             } else if (tok == FdtWriter.FDT_END) {
                 if (!open.isEmpty()) {
-                    throw error(tokOff, "FDT_END inside node " + NodePaths.of(open.peek()) + " (unterminated node)");
+                    throw error(tokOff, "FDT_END inside node " + open.peek().path() + " (unterminated node)");
                 }
                 if (version < 17) {
                     structEnd = p;
@@ -312,7 +313,7 @@ public final class FdtReader {
             throw error(start, "property name at strings offset " + hex(nameOff)
                     + " is not NUL-terminated within the strings block");
         }
-        String name = NameCodec.decode(b, (int) start, (int) (nul - start));
+        String name = Names.of(b, (int) start, (int) (nul - start));
         nameCache.put(nameOff, name);
         return name;
     }
@@ -357,7 +358,7 @@ public final class FdtReader {
         if (name == null) {
             return;
         }
-        byte[] expected = NameCodec.encode(node.baseName());
+        byte[] expected = Names.bytes(node.baseName());
         byte[] actual = name.value().bytes();
         if (actual.length == expected.length + 1 && actual[expected.length] == 0
                 && java.util.Arrays.equals(actual, 0, expected.length, expected, 0, expected.length)) {

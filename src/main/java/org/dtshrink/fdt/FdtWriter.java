@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
+import org.dtshrink.tree.Names;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 import org.dtshrink.tree.ReserveEntry;
@@ -60,19 +61,13 @@ public final class FdtWriter {
     }
 
     private void flattenTree(Node root) {
-        if (root.isDeleted()) {
-            return;
-        }
         Deque<Frame> stack = new ArrayDeque<>();
         stack.push(beginNode(root, null));
         while (!stack.isEmpty()) {
             Frame f = stack.peek();
             List<Node> kids = f.node.children();
             if (f.nextChild < kids.size()) {
-                Node child = kids.get(f.nextChild++);
-                if (!child.isDeleted()) {
-                    stack.push(beginNode(child, f));
-                }
+                stack.push(beginNode(kids.get(f.nextChild++), f));
             } else {
                 struct.u32(FDT_END_NODE);
                 stack.pop();
@@ -85,7 +80,7 @@ public final class FdtWriter {
         String path = null;
         struct.u32(FDT_BEGIN_NODE);
         if (version.namesByFullPath()) {
-            path = parent == null ? "/" : parent.path.equals("/") ? "/" + node.name() : parent.path + "/" + node.name();
+            path = parent == null ? "/" : Node.childPath(parent.path, node.name());
             struct.bytes(checkedName(path, node.pos()));
         } else {
             struct.bytes(checkedName(node.name(), node.pos()));
@@ -94,9 +89,6 @@ public final class FdtWriter {
         struct.align(4);
         boolean sawName = false;
         for (Property p : node.properties()) {
-            if (p.isDeleted()) {
-                continue;
-            }
             sawName |= p.name().equals("name");
             writeProperty(strings.insert(checkedName(p.name(), p.pos())), p.value());
         }
@@ -108,7 +100,7 @@ public final class FdtWriter {
 
     /** The "name" property of the old formats: the node name without its unit address, NUL-terminated. */
     private static byte[] nameValue(Node node) {
-        byte[] base = NameCodec.encode(node.baseName());
+        byte[] base = Names.bytes(node.baseName());
         byte[] withNul = new byte[base.length + 1];
         System.arraycopy(base, 0, withNul, 0, base.length);
         return withNul;
@@ -126,7 +118,7 @@ public final class FdtWriter {
     }
 
     private static byte[] checkedName(String name, SourcePos pos) {
-        byte[] b = NameCodec.encode(name);
+        byte[] b = Names.bytes(name);
         for (byte x : b) {
             if (x == 0) {
                 String what = "name contains a NUL character: \"" + name.replace("\0", "\\0") + "\"";

@@ -13,7 +13,6 @@ import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
-import org.dtshrink.tree.Value;
 import org.dtshrink.usage.UsageSet;
 
 /**
@@ -60,7 +59,6 @@ public final class Pruner {
             throw new DtException("error: pruning an overlay is not supported (its references are resolved only when"
                     + " it is applied)");
         }
-        tree.purgeDeleted();
         return new Pruner(tree, usage, driverless).run();
     }
 
@@ -69,7 +67,6 @@ public final class Pruner {
      * whole ({@link Integrity}); a broken one is a bug in the rules, reported rather than written out.
      */
     public static PruneResult pruneVerified(DeviceTree tree, UsageSet usage, boolean driverless) {
-        tree.purgeDeleted();
         DeviceTree before = tree.copy();
         PruneResult result = prune(tree, usage, driverless);
         List<String> broken = Integrity.check(before, tree);
@@ -225,7 +222,7 @@ public final class Pruner {
             return null;
         }
         Property status = n.property("status");
-        if (status != null && !isOkay(status.value())) {
+        if (!n.isAvailable()) {
             return "disabled (status = \"" + status.value().asString() + "\") and nothing kept refers to it or"
                     + " below it";
         }
@@ -277,12 +274,6 @@ public final class Pruner {
             }
         }
         return true;
-    }
-
-    /** The kernel's of_device_is_available(): the C string of the first status is "okay" or "ok". */
-    static boolean isOkay(Value v) {
-        String s = v.asString();
-        return s.equals("okay") || s.equals("ok");
     }
 
     /**
@@ -398,12 +389,15 @@ public final class Pruner {
     }
 
     private void apply() {
-        for (Property p : removedProperties.keySet()) {
-            p.setDeleted(true);
+        Deque<Node> stack = new ArrayDeque<>();
+        stack.push(tree.root());
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            n.properties().removeIf(removedProperties::containsKey);
+            n.children().removeIf(removedRoots::containsKey);
+            for (Node c : n.children()) {
+                stack.push(c);
+            }
         }
-        for (Node n : removedRoots.keySet()) {
-            n.setDeleted(true);
-        }
-        tree.purgeDeleted();
     }
 }

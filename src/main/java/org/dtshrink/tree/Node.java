@@ -151,7 +151,11 @@ public final class Node {
         return null;
     }
 
-    /** The full path, {@code "/"} for the root. Built without recursion: trees can be thousands of levels deep. */
+    /**
+     * The full path, {@code "/"} for the root: the one way a node's path is spelled, in messages, references,
+     * {@code __symbols__}, reports and old blobs' node names. Built without recursion: trees can be thousands of
+     * levels deep.
+     */
     public String path() {
         if (parent == null) {
             return "/";
@@ -165,6 +169,45 @@ public final class Node {
             sb.append('/').append(part);
         }
         return sb.toString();
+    }
+
+    /**
+     * The path of a child named {@code childName} under the node at {@code parentPath}: what {@link #path()} gives,
+     * for walks that build paths as they go down (linear where asking each node would not be).
+     */
+    public static String childPath(String parentPath, String childName) {
+        return parentPath.equals("/") ? "/" + childName : parentPath + "/" + childName;
+    }
+
+    /**
+     * Whether the kernel counts the node as available ({@code of_fdt_device_is_available()},
+     * {@code of_device_is_available()}): no {@code status}, or a first {@code status} whose C string is exactly "ok"
+     * or "okay". The string ends at the first NUL or at the end of the value (in a blob the next byte after a value
+     * is padding or a token, both starting with a zero byte).
+     */
+    public boolean isAvailable() {
+        Property status = property("status");
+        if (status == null) {
+            return true;
+        }
+        Value v = status.value();
+        int end = 0;
+        while (end < v.length() && v.byteAt(end) != 0) {
+            end++;
+        }
+        return cStringEquals(v, end, "ok") || cStringEquals(v, end, "okay");
+    }
+
+    private static boolean cStringEquals(Value v, int length, String ascii) {
+        if (length != ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (v.byteAt(i) != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Depth below the root; the root is 0. */

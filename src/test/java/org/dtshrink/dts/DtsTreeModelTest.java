@@ -2,11 +2,15 @@ package org.dtshrink.dts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.Marker;
 import org.dtshrink.tree.Marker.Kind;
 import org.dtshrink.tree.Node;
+import org.dtshrink.tree.Property;
 import org.dtshrink.tree.SourcePos;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +35,24 @@ class DtsTreeModelTest {
         DeviceTree t = read("/dts-v1/;\n/ { x: a { }; };\n/delete-node/ &x;\n/ { a { q; }; };\n");
         assertThat(t.nodeAt("/a").labels()).isEmpty();
         assertThat(t.nodeAt("/a").property("q")).isNotNull();
+    }
+
+    @Test
+    void noDeletionMarkerLeavesTheFrontEnd() throws Exception {
+        // Deletion is resolved here, once: stages after the front end never look for tombstones.
+        Path dir = Path.of(DtsTreeModelTest.class.getResource("/dts/lang").toURI());
+        List<Path> sources;
+        try (Stream<Path> s = Files.list(dir)) {
+            sources = s.filter(p -> p.toString().endsWith(".dts")).sorted().toList();
+        }
+        assertThat(sources).anyMatch(p -> p.getFileName().toString().equals("delete.dts"));
+        for (Path p : sources) {
+            DeviceTree t = DtsReader.read(p, DtsOptions.defaults());
+            t.forEachNode(n -> {
+                assertThat(n.children()).as(p + " " + n.path()).noneMatch(Node::isDeleted);
+                assertThat(n.properties()).as(p + " " + n.path()).noneMatch(Property::isDeleted);
+            });
+        }
     }
 
     @Test

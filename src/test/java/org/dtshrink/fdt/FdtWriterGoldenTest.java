@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.dtshrink.dts.DtsOptions;
+import org.dtshrink.dts.DtsReader;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
 import org.dtshrink.tree.Node;
@@ -121,14 +124,12 @@ class FdtWriterGoldenTest {
     }
 
     @Test
-    void deletedNodesAndPropertiesAreLeftOut() {
-        DeviceTree t = SmallTree.build();
-        Node gone = t.root().addChild(new Node("gone"));
-        gone.addProperty(new Property("x", Value.ofCells(1)));
-        gone.setDeleted(true);
-        Property dead = new Property("dead", Value.ofCells(1));
-        dead.setDeleted(true);
-        t.nodeAt("/cpus").addProperty(dead);
+    void deletedNodesAndPropertiesAreLeftOut() throws IOException {
+        // deletion is resolved once, in the front end: what /delete-node/ and /delete-property/ took out is gone
+        String source = Files.readString(FdtTestFiles.resourcePath("small.dts"), StandardCharsets.ISO_8859_1)
+                + "/ { gone { x = <1>; }; cpus { dead = <1>; }; };\n"
+                + "/ { /delete-node/ gone; cpus { /delete-property/ dead; }; };\n";
+        DeviceTree t = DtsReader.read(source, "small.dts", DtsOptions.defaults());
         assertThat(FdtWriter.write(t)).isEqualTo(FdtTestFiles.resource("small-default.dtb"));
     }
 
