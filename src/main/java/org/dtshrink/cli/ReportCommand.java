@@ -17,11 +17,11 @@ import org.dtshrink.emit.StaticTable;
 import org.dtshrink.emit.UnflattenedTree;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtWriter;
+import org.dtshrink.json.Json;
 import org.dtshrink.prune.PruneResult;
 import org.dtshrink.prune.Pruner;
 import org.dtshrink.report.FlashTable;
 import org.dtshrink.report.HtmlReportWriter;
-import org.dtshrink.report.JsonIn;
 import org.dtshrink.report.JsonReportWriter;
 import org.dtshrink.report.PrunedTree;
 import org.dtshrink.report.Removal;
@@ -32,10 +32,10 @@ import org.dtshrink.report.TextReportWriter;
 import org.dtshrink.scan.UsageBuilder;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code dtshrink report}: the tree's RAM as is, pruned and as a flash table, side by side. */
 @Command(name = "report",
@@ -130,7 +130,7 @@ final class ReportCommand implements Callable<Integer> {
             try {
                 String text = Files.readString(Path.of(name), StandardCharsets.UTF_8);
                 if (text.stripLeading().startsWith("{")) {
-                    return JsonIn.parse(name, text);
+                    return Json.read(name, text);
                 }
             } catch (MalformedInputException e) {
                 // Not UTF-8 text, so not a JSON report: a blob.
@@ -139,7 +139,7 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         SizeReport report = SizeReport.build(reportInput(name, selected), selected, top);
-        return JsonIn.parse(name, JsonReportWriter.write(report));
+        return Json.read(name, JsonReportWriter.write(report));
     }
 
     private void emit(String text) {

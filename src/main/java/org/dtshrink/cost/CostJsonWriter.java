@@ -1,5 +1,7 @@
 package org.dtshrink.cost;
 
+import org.dtshrink.json.JsonWriter;
+
 /** Renders a {@link CostReport} as the {@code dtshrink-cost/1} JSON document described in docs/cost-json.md. */
 public final class CostJsonWriter {
 

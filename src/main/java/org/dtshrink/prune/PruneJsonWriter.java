@@ -1,7 +1,7 @@
 package org.dtshrink.prune;
 
+import org.dtshrink.json.JsonWriter;
 import org.dtshrink.scan.KernelScan;
-import org.dtshrink.usage.Json;
 
 /**
  * The JSON form of a prune report (schema {@code dtshrink-prune/1}): summary counts, blob and per-profile savings,
@@ -14,42 +14,43 @@ public final class PruneJsonWriter {
 
     public static String write(PruneReport r) {
         PruneResult res = r.result();
-        StringBuilder sb = new StringBuilder();
-        sb.append("{\n  \"schema\": \"dtshrink-prune/1\",\n");
-        sb.append("  \"input\": ").append(Json.quote(r.input())).append(",\n");
-        sb.append("  \"properties_removed\": ").append(res.propertiesRemoved()).append(",\n");
-        sb.append("  \"nodes_removed\": ").append(res.nodesRemoved()).append(",\n");
-        sb.append("  \"properties_in_removed_nodes\": ").append(res.propertiesInRemovedNodes()).append(",\n");
+        JsonWriter j = new JsonWriter().beginObject()
+                .member("schema", "dtshrink-prune/1")
+                .member("input", r.input())
+                .member("properties_removed", res.propertiesRemoved())
+                .member("nodes_removed", res.nodesRemoved())
+                .member("properties_in_removed_nodes", res.propertiesInRemovedNodes());
         if (r.usage() != null && r.usage().scan() != null) {
             KernelScan.Result s = r.usage().scan();
-            sb.append("  \"scan\": {\"root\": ").append(Json.quote(r.usage().scanRoot().toString()))
-                    .append(", \"c_files\": ").append(s.cFiles()).append(", \"headers\": ").append(s.headers())
-                    .append(", \"milliseconds\": ").append(s.millis()).append("},\n");
+            j.name("scan").beginInlineObject()
+                    .member("root", r.usage().scanRoot().toString())
+                    .member("c_files", s.cFiles())
+                    .member("headers", s.headers())
+                    .member("milliseconds", s.millis())
+                    .endObject();
         }
-        sb.append("  \"blob\": {\"before\": ").append(r.blobBefore()).append(", \"after\": ").append(r.blobAfter())
-                .append(", \"saved\": ").append(r.blobBefore() - r.blobAfter()).append("},\n");
-        sb.append("  \"profiles\": [");
-        for (int i = 0; i < r.savings().size(); i++) {
-            PruneReport.Saving s = r.savings().get(i);
-            sb.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(Json.quote(s.profile()))
-                    .append(", \"before\": ").append(s.before()).append(", \"after\": ").append(s.after())
-                    .append(", \"saved\": ").append(s.saved()).append('}');
+        j.name("blob").beginInlineObject()
+                .member("before", r.blobBefore())
+                .member("after", r.blobAfter())
+                .member("saved", r.blobBefore() - r.blobAfter())
+                .endObject();
+        j.name("profiles").beginArray();
+        for (PruneReport.Saving s : r.savings()) {
+            j.beginInlineObject().member("name", s.profile()).member("before", s.before())
+                    .member("after", s.after()).member("saved", s.saved()).endObject();
         }
-        sb.append(r.savings().isEmpty() ? "],\n" : "\n  ],\n");
-        sb.append("  \"removed\": [");
-        for (int i = 0; i < res.removals().size(); i++) {
-            Removal m = res.removals().get(i);
-            sb.append(i == 0 ? "\n" : ",\n").append("    {\"path\": ").append(Json.quote(m.nodePath()))
-                    .append(", \"property\": ").append(Json.quote(m.property()))
-                    .append(", \"nodes\": ").append(m.nodes()).append(", \"properties\": ").append(m.properties())
-                    .append(", \"reason\": ").append(Json.quote(m.reason())).append('}');
+        j.endArray();
+        j.name("removed").beginArray();
+        for (Removal m : res.removals()) {
+            j.beginInlineObject().member("path", m.nodePath()).member("property", m.property())
+                    .member("nodes", m.nodes()).member("properties", m.properties())
+                    .member("reason", m.reason()).endObject();
         }
-        sb.append(res.removals().isEmpty() ? "],\n" : "\n  ],\n");
-        sb.append("  \"notes\": [");
-        for (int i = 0; i < res.notes().size(); i++) {
-            sb.append(i == 0 ? "\n" : ",\n").append("    ").append(Json.quote(res.notes().get(i)));
+        j.endArray();
+        j.name("notes").beginArray();
+        for (String note : res.notes()) {
+            j.value(note);
         }
-        sb.append(res.notes().isEmpty() ? "]\n" : "\n  ]\n");
-        return sb.append("}\n").toString();
+        return j.endArray().endObject().finish();
     }
 }

@@ -1,7 +1,7 @@
 package org.dtshrink.report;
 
 import java.util.List;
-import org.dtshrink.cost.JsonWriter;
+import org.dtshrink.json.JsonWriter;
 import org.dtshrink.report.ProfileReport.CategoryRow;
 import org.dtshrink.report.ProfileReport.PropertyRow;
 import org.dtshrink.report.ProfileReport.RemovalRow;
@@ -52,7 +52,7 @@ public final class JsonReportWriter {
                 j.member("pages", f.pages());
                 j.member("flash", f.flash());
                 j.member("saved", f.savedAgainst(p.asIs()));
-                j.raw("saved_percent", Figures.tenthsNumber(f.savedTenthsOfPercent(p.asIs())));
+                j.number("saved_percent", Figures.tenthsNumber(f.savedTenthsOfPercent(p.asIs())));
             }
             j.endObject();
         }
@@ -73,7 +73,7 @@ public final class JsonReportWriter {
         }
         j.endArray();
         if (p.prunedCost() == null) {
-            j.raw("removals", "null");
+            j.nullMember("removals");
         } else {
             j.name("removals").beginArray();
             for (RemovalRow r : p.removals()) {

@@ -1,6 +1,7 @@
 package org.dtshrink.usage;
 
 import java.util.List;
+import org.dtshrink.json.JsonWriter;
 
 /** Lists a usage set for audit: one entry a line, its kind, its name or pattern, and the files it came from. */
 public final class UsageWriter {
@@ -60,24 +61,19 @@ public final class UsageWriter {
     }
 
     public static String json(UsageSet set) {
-        StringBuilder sb = new StringBuilder("{\n  \"schema\": \"dtshrink-usage/1\",\n  \"entries\": [");
-        List<UsageSet.Entry> entries = set.entries();
-        for (int i = 0; i < entries.size(); i++) {
-            UsageSet.Entry e = entries.get(i);
-            sb.append(i == 0 ? "\n" : ",\n").append("    {\"kind\": ")
-                    .append(Json.quote(e.kind().name().toLowerCase(java.util.Locale.ROOT))).append(", \"name\": ")
-                    .append(Json.quote(e.text())).append(", \"from\": [");
-            int j = 0;
+        JsonWriter j = new JsonWriter().beginObject().member("schema", "dtshrink-usage/1").name("entries").beginArray();
+        for (UsageSet.Entry e : set.entries()) {
+            j.beginInlineObject().member("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .member("name", e.text()).name("from").beginArray();
             for (String o : e.origins()) {
-                sb.append(j++ == 0 ? "" : ", ").append(Json.quote(o));
+                j.value(o);
             }
-            sb.append("]}");
+            j.endArray().endObject();
         }
-        sb.append(entries.isEmpty() ? "],\n" : "\n  ],\n").append("  \"drops\": [");
-        List<String> drops = set.drops();
-        for (int i = 0; i < drops.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(Json.quote(drops.get(i)));
+        j.endArray().name("drops").beginInlineArray();
+        for (String d : set.drops()) {
+            j.value(d);
         }
-        return sb.append("]\n}\n").toString();
+        return j.endArray().endObject().finish();
     }
 }

@@ -16,8 +16,8 @@ import org.dtshrink.emit.UnflattenedTree;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtReader;
 import org.dtshrink.fdt.FdtWriter;
+import org.dtshrink.json.Json;
 import org.dtshrink.prune.Pruner;
-import org.dtshrink.report.JsonIn;
 import org.dtshrink.report.ReportTrees;
 import org.dtshrink.report.SchemaValidator;
 import org.dtshrink.testutil.Corpus;
@@ -61,7 +61,7 @@ class ReportColumnsCorpusTest {
         for (Path blob : blobs) {
             CliRun r = run("report", blob.toString(), "--usage", USAGE, "--all-profiles", "--format", "json");
             assertThat(r.code()).as(blob + ": " + r.err()).isZero();
-            Object parsed = JsonIn.parse(blob.toString(), r.out());
+            Object parsed = Json.read(blob.toString(), r.out());
             assertThat(schema.validate(parsed)).as(blob.toString()).isEmpty();
             Map<String, Object> json = obj(parsed);
 

@@ -12,6 +12,7 @@ import org.dtshrink.cost.CostResult;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.cost.KernelProfiles;
 import org.dtshrink.cost.UnflattenCost;
+import org.dtshrink.json.Json;
 import org.dtshrink.testutil.Corpus;
 import org.dtshrink.tree.DeviceTree;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class CorpusReportTest {
             long size = Files.size(blob);
             SizeReport report = SizeReport.build(ReportInput.asIs(blob.getFileName().toString(), tree, size, false,
                     "none", "none"), profiles, 10);
-            Object json = JsonIn.parse(blob.toString(), JsonReportWriter.write(report));
+            Object json = Json.read(blob.toString(), JsonReportWriter.write(report));
             assertThat(schema.validate(json)).as(blob.toString()).isEmpty();
             List<Object> ps = list(obj(json).get("profiles"));
             for (int i = 0; i < profiles.size(); i++) {

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.cost.KernelProfiles;
+import org.dtshrink.json.Json;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.Node;
 import org.junit.jupiter.api.Assumptions;
@@ -206,7 +207,7 @@ class HtmlReportChromiumTest {
         while (m.find()) {
             assertThat(cells.put(m.group(1), unescape(m.group(2)))).as("key %s once", m.group(1)).isNull();
         }
-        Map<String, String> expected = expectedCells(JsonIn.parse("report.json", JsonReportWriter.write(report)));
+        Map<String, String> expected = expectedCells(Json.read("report.json", JsonReportWriter.write(report)));
         assertThat(cells).isEqualTo(expected);
         return page;
     }

@@ -24,6 +24,7 @@ import org.dtshrink.cost.PropertyCost;
 import org.dtshrink.cost.PropertyNameCost;
 import org.dtshrink.cost.SubtreeCost;
 import org.dtshrink.cost.UnflattenCost;
+import org.dtshrink.json.Json;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.Node;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class ReportFiguresTest {
     private static void checkAll(SizeReport report, DeviceTree tree, long dtbInRam, PrunedTree pruned,
             Map<String, FlashTable> flash) throws IOException {
         String json = JsonReportWriter.write(report);
-        Object doc = JsonIn.parse("report.json", json);
+        Object doc = Json.read("report.json", json);
         assertThat(ReportTrees.schema().validate(doc)).isEmpty();
         Map<String, Object> root = obj(doc);
         assertThat(root.keySet()).containsExactly("schema", "file", "dtb_size", "dtb_in_flash", "pruned_dtb_size",
