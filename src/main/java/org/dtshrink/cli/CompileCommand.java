@@ -13,13 +13,14 @@ import java.util.concurrent.Callable;
 import org.dtshrink.dtsout.DtsPrinter;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtWriter;
+import org.dtshrink.pipeline.Loaded;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code dtshrink compile}: dtc's job, with dtc's flags, and byte-identical output. */
 @Command(name = "compile",
@@ -39,6 +40,9 @@ final class CompileCommand implements Callable<Integer> {
 
     @Mixin
     InputOptions in;
+
+    @Mixin
+    CompileOnlyOptions compileOnly;
 
     @Option(names = "-O", paramLabel = "FORMAT",
             description = "output format: dtb or dts; default: from the -o file's extension, else dtb for source input"
@@ -90,7 +94,7 @@ final class CompileCommand implements Callable<Integer> {
             return runBatch(layout);
         }
         PrintWriter err = spec.commandLine().getErr();
-        if (in.preprocessOnly()) {
+        if (compileOnly.preprocessOnly()) {
             AtomicOutput.write(output, in.preprocess(input).getBytes(StandardCharsets.UTF_8), System.out);
             return Cli.EXIT_OK;
         }
@@ -109,7 +113,7 @@ final class CompileCommand implements Callable<Integer> {
     }
 
     private void compileOne(String inputName, String outputName, FdtOptions layout) {
-        TreeInput.Loaded loaded = in.load(inputName);
+        Loaded loaded = in.load(inputName);
         DeviceTree tree = loaded.tree();
         if (bootCpu != null) {
             tree.setBootCpuid(bootCpu);
@@ -122,8 +126,8 @@ final class CompileCommand implements Callable<Integer> {
             data = DtsPrinter.print(tree).getBytes(StandardCharsets.UTF_8);
         }
         AtomicOutput.write(outputName, data, System.out);
-        if (in.dependencyFile() != null) {
-            in.writeDependencies(outputName == null ? "-" : outputName, loaded.dependencies());
+        if (compileOnly.dependencyFile() != null) {
+            compileOnly.writeDependencies(outputName == null ? "-" : outputName, loaded.dependencies());
         }
     }
 
