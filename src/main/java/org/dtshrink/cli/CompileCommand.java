@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dtshrink compile}: dtc's job, with dtc's flags, and byte-identical output. */
+// Not mixinStandardHelpOptions: -V is dtc's blob version here, so --version is -v, as in dtc.
 @Command(name = "compile",
-        mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Compiles device-tree source to a blob (or a blob back to source), as dtc does, byte for byte.",
@@ -81,6 +81,12 @@ final class CompileCommand implements Callable<Integer> {
 
     @Option(names = "-W", paramLabel = "WARNING", description = "accepted for dtc compatibility")
     List<String> warnings = new ArrayList<>();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-v", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean versionRequested;
 
     @Option(names = "--batch", paramLabel = "FILE",
             description = "compile many files in one run: each line of FILE ('-' for standard input) is"

@@ -82,7 +82,8 @@ final class InputOptions {
             try {
                 return DtsOptions.PhandleFormat.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("expected legacy, epapr or both but was '" + value + "'");
+                throw new CommandLine.TypeConversionException("expected legacy, epapr or both but was '" + value
+                        + "'");
             }
         }
     }
