@@ -38,7 +38,6 @@ final class Checks {
     }
 
     void run() {
-        labels.startIndexing();
         for (Node n : TreeLookup.preOrder(root)) {
             duplicateNodeNames(n);
         }

@@ -3,8 +3,10 @@ package org.dtshrink.dts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -187,62 +189,109 @@ final class TreeBuilder {
 
     // ---- node bodies ----
 
+    // The parse tree is read child by child: the generated accessors (LABEL(), PROPNODENAME(), item(), ...) scan all
+    // of a context's children on every call, which costs a pass over each long list for every element read.
+
     private Node body(DtsParser.NodeBodyContext body, String name, SourcePos at) {
         Node n = new Node(name == null ? "" : name);
         n.setPos(at);
         boolean seenChild = false;
-        for (DtsParser.ItemContext item : body.item()) {
-            if (item.propdef() != null) {
+        for (ParseTree c : body.children) {
+            if (!(c instanceof DtsParser.ItemContext item)) {
+                continue;
+            }
+            ParseTree def = item.getChild(0);
+            if (def instanceof DtsParser.PropdefContext p) {
                 if (seenChild) {
                     throw DtException.at(pos(item.getStart()), "Properties must precede subnodes");
                 }
-                n.addProperty(property(item.propdef()));
+                n.addProperty(property(p));
             } else {
                 seenChild = true;
-                n.addChild(subnode(item.subnode()));
+                n.addChild(subnode((DtsParser.SubnodeContext) def));
             }
         }
         return n;
     }
 
+    /** The LABEL tokens among a context's children, in source order. */
+    private static List<Token> labelTokens(ParserRuleContext ctx) {
+        List<Token> out = null;
+        for (ParseTree c : ctx.children) {
+            if (c instanceof TerminalNode t && t.getSymbol().getType() == DtsLexer.LABEL) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(t.getSymbol());
+            }
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** The first child token of the given type. */
+    private static Token tokenOf(ParserRuleContext ctx, int type) {
+        for (ParseTree c : ctx.children) {
+            if (c instanceof TerminalNode t && t.getSymbol().getType() == type) {
+                return t.getSymbol();
+            }
+        }
+        return null;
+    }
+
+    private void addLabels(Object owner, List<Token> ls) {
+        for (int i = ls.size() - 1; i >= 0; i--) {
+            labels.add(owner, labelName(ls.get(i)), pos(ls.get(i)));
+        }
+    }
+
     private Property property(DtsParser.PropdefContext def) {
         Property p;
-        List<TerminalNode> ls;
-        if (def instanceof DtsParser.SetPropContext s) {
-            TerminalNode nameTok = s.PROPNODENAME();
-            Value v = s.propdata() == null ? new Value() : propdata(s.propdata());
-            p = new Property(propName(nameTok), v, pos(nameTok.getSymbol()));
-            ls = s.LABEL();
+        if (def instanceof DtsParser.SetPropContext) {
+            Token nameTok = null;
+            Value v = null;
+            for (ParseTree c : def.children) {
+                if (c instanceof TerminalNode t && t.getSymbol().getType() == DtsLexer.PROPNODENAME) {
+                    nameTok = t.getSymbol();
+                } else if (c instanceof DtsParser.PropdataContext data) {
+                    v = propdata(data);
+                }
+            }
+            p = new Property(propName(nameTok), v == null ? new Value() : v, pos(nameTok));
         } else {
-            DtsParser.DeletePropContext d = (DtsParser.DeletePropContext) def;
-            p = new Property(propName(d.PROPNODENAME()), new Value(), pos(d.PROPNODENAME().getSymbol()));
+            Token nameTok = tokenOf(def, DtsLexer.PROPNODENAME);
+            p = new Property(propName(nameTok), new Value(), pos(nameTok));
             p.setDeleted(true);
-            ls = d.LABEL();
         }
-        for (int i = ls.size() - 1; i >= 0; i--) {
-            labels.add(p, labelName(ls.get(i)), pos(ls.get(i).getSymbol()));
-        }
+        addLabels(p, labelTokens(def));
         return p;
     }
 
     private Node subnode(DtsParser.SubnodeContext sub) {
         Node n;
-        List<TerminalNode> ls;
-        if (sub instanceof DtsParser.ChildNodeContext c) {
-            n = body(c.nodeBody(), propName(c.PROPNODENAME()), pos(c.PROPNODENAME().getSymbol()));
-            n.setOmitIfNoRef(!c.OMIT_NO_REF().isEmpty());
-            ls = c.LABEL();
+        Token nameTok = null;
+        DtsParser.NodeBodyContext nodeBody = null;
+        boolean omit = false;
+        for (ParseTree c : sub.children) {
+            if (c instanceof TerminalNode t) {
+                int type = t.getSymbol().getType();
+                if (type == DtsLexer.PROPNODENAME) {
+                    nameTok = t.getSymbol();
+                } else if (type == DtsLexer.OMIT_NO_REF) {
+                    omit = true;
+                }
+            } else if (c instanceof DtsParser.NodeBodyContext b) {
+                nodeBody = b;
+            }
+        }
+        if (sub instanceof DtsParser.ChildNodeContext) {
+            n = body(nodeBody, propName(nameTok), pos(nameTok));
         } else {
-            DtsParser.DeleteChildContext d = (DtsParser.DeleteChildContext) sub;
-            n = new Node(propName(d.PROPNODENAME()));
-            n.setPos(pos(d.PROPNODENAME().getSymbol()));
+            n = new Node(propName(nameTok));
+            n.setPos(pos(nameTok));
             n.setDeleted(true);
-            n.setOmitIfNoRef(!d.OMIT_NO_REF().isEmpty());
-            ls = d.LABEL();
         }
-        for (int i = ls.size() - 1; i >= 0; i--) {
-            labels.add(n, labelName(ls.get(i)), pos(ls.get(i).getSymbol()));
-        }
+        n.setOmitIfNoRef(omit);
+        addLabels(n, labelTokens(sub));
         return n;
     }
 
@@ -253,7 +302,7 @@ final class TreeBuilder {
         for (ParseTree c : data.children) {
             if (c instanceof TerminalNode t) {
                 if (t.getSymbol().getType() == DtsLexer.LABEL) {
-                    v.addMarker(Marker.Kind.LABEL, labelName(t));
+                    v.addMarker(Marker.Kind.LABEL, labelName(t.getSymbol()));
                 }
             } else {
                 piece(v, (DtsParser.PieceContext) c);
@@ -264,7 +313,7 @@ final class TreeBuilder {
 
     private void piece(Value v, DtsParser.PieceContext piece) {
         if (piece instanceof DtsParser.StringPieceContext s) {
-            Token t = s.STRING().getSymbol();
+            Token t = s.getStart();
             v.addMarker(Marker.Kind.TYPE_STRING, null);
             v.appendBytes(Literals.string(t.getText(), pos(t)));
             v.appendBytes(new byte[] {0});
@@ -275,9 +324,10 @@ final class TreeBuilder {
             for (ParseTree c : b.children) {
                 Token t = ((TerminalNode) c).getSymbol();
                 if (t.getType() == DtsLexer.BYTE) {
-                    v.appendBytes(new byte[] {(byte) Integer.parseInt(t.getText(), 16)});
+                    String hex = t.getText();
+                    v.appendInteger(Character.digit(hex.charAt(0), 16) << 4 | Character.digit(hex.charAt(1), 16), 8);
                 } else if (t.getType() == DtsLexer.LABEL) {
-                    v.addMarker(Marker.Kind.LABEL, labelName((TerminalNode) c));
+                    v.addMarker(Marker.Kind.LABEL, labelName(t));
                 }
             }
         } else if (piece instanceof DtsParser.RefPieceContext r) {
@@ -292,8 +342,9 @@ final class TreeBuilder {
 
     private void array(Value v, DtsParser.ArrayPieceContext a) {
         int bits = 32;
-        if (a.BITS() != null) {
-            Token lit = a.LITERAL().getSymbol();
+        Token first = a.getStart();
+        if (first.getType() == DtsLexer.BITS) {
+            Token lit = ((TerminalNode) a.getChild(1)).getSymbol();
             long b = Literals.integer(lit.getText(), pos(lit));
             if (b != 8 && b != 16 && b != 32 && b != 64) {
                 throw DtException.at(pos(lit), "Array elements must be 8, 16, 32 or 64-bits");
@@ -304,7 +355,7 @@ final class TreeBuilder {
         for (ParseTree c : a.children) {
             if (c instanceof TerminalNode t) {
                 if (t.getSymbol().getType() == DtsLexer.LABEL) {
-                    v.addMarker(Marker.Kind.LABEL, labelName(t));
+                    v.addMarker(Marker.Kind.LABEL, labelName(t.getSymbol()));
                 }
             } else if (c instanceof DtsParser.IntegerPrimContext prim) {
                 long x = ExpressionEvaluator.evaluate(prim);
@@ -348,62 +399,59 @@ final class TreeBuilder {
 
     // ---- merging and deleting, as dtc's livetree.c ----
 
+    /**
+     * dtc's merge_nodes. Each name of the fresh node is matched against the first item of that name in the old one,
+     * tombstones included, through a map of first occurrences, so that merging stays linear in the sizes of both.
+     */
     private Node merge(Node old, Node fresh) {
         old.setDeleted(false);
         for (Labels.Entry e : labels.all(fresh)) {
             labels.add(old, e.name, e.pos);
         }
-        for (Property np : new ArrayList<>(fresh.properties())) {
-            if (np.isDeleted()) {
-                for (Property op : old.properties()) {
-                    if (op.name().equals(np.name())) {
-                        deleteProperty(op);
-                        break;
-                    }
-                }
-                continue;
-            }
-            Property match = null;
+        if (!fresh.properties().isEmpty()) {
+            Map<String, Property> oldProps = new HashMap<>();
             for (Property op : old.properties()) {
-                if (op.name().equals(np.name())) {
-                    match = op;
-                    break;
-                }
+                oldProps.putIfAbsent(op.name(), op);
             }
-            if (match != null) {
-                for (Labels.Entry e : labels.all(np)) {
-                    labels.add(match, e.name, e.pos);
+            for (Property np : fresh.properties()) {
+                Property match = oldProps.get(np.name());
+                if (np.isDeleted()) {
+                    if (match != null) {
+                        deleteProperty(match);
+                    }
+                } else if (match != null) {
+                    for (Labels.Entry e : labels.all(np)) {
+                        labels.add(match, e.name, e.pos);
+                    }
+                    match.setValue(np.value());
+                    match.setDeleted(false);
+                    match.setPos(np.pos());
+                } else {
+                    old.addProperty(np);
+                    oldProps.put(np.name(), np);
                 }
-                match.setValue(np.value());
-                match.setDeleted(false);
-                match.setPos(np.pos());
-            } else {
-                old.addProperty(np);
             }
         }
-        for (Node nc : new ArrayList<>(fresh.children())) {
-            if (nc.isDeleted()) {
-                for (Node oc : old.children()) {
-                    if (oc.name().equals(nc.name())) {
-                        deleteNode(oc);
-                        break;
-                    }
-                }
-                continue;
-            }
-            Node match = null;
+        if (!fresh.children().isEmpty()) {
+            Map<String, Node> oldKids = new HashMap<>();
             for (Node oc : old.children()) {
-                if (oc.name().equals(nc.name())) {
-                    match = oc;
-                    break;
+                oldKids.putIfAbsent(oc.name(), oc);
+            }
+            for (Node nc : fresh.children()) {
+                Node match = oldKids.get(nc.name());
+                if (nc.isDeleted()) {
+                    if (match != null) {
+                        deleteNode(match);
+                    }
+                } else if (match != null) {
+                    merge(match, nc);
+                } else {
+                    old.addChild(nc);
+                    oldKids.put(nc.name(), nc);
                 }
             }
-            if (match != null) {
-                merge(match, nc);
-            } else {
-                fresh.removeChild(nc);
-                old.addChild(nc);
-            }
+            // The fresh node is dropped; children moved over now have the old node as parent.
+            fresh.children().clear();
         }
         return old;
     }
@@ -435,12 +483,16 @@ final class TreeBuilder {
         return DtsToken.posOf(t);
     }
 
-    private static String labelName(TerminalNode t) {
+    private static String labelName(Token t) {
         String s = t.getText();
         return s.substring(0, s.length() - 1);
     }
 
-    private static String propName(TerminalNode t) {
+    private static String labelName(TerminalNode t) {
+        return labelName(t.getSymbol());
+    }
+
+    private static String propName(Token t) {
         String s = t.getText();
         return s.startsWith("\\") ? s.substring(1) : s;
     }
