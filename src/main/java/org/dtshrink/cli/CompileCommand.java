@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.dtshrink.dtsout.DtsPrinter;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtWriter;
@@ -30,6 +34,9 @@ import picocli.CommandLine.Parameters;
         description = {"Compiles device-tree source to a blob (or a blob back to source), as dtc does, byte for byte.",
                 "Raw kernel sources (#include, #define, #if) are preprocessed first."})
 final class CompileCommand implements Callable<Integer> {
+
+    /** The stack of a batch worker: as deep as the launcher's main thread (-Xss16m), for deeply nested sources. */
+    private static final long WORKER_STACK_BYTES = 16L << 20;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,6 +99,10 @@ final class CompileCommand implements Callable<Integer> {
             description = "compile many files in one run: each line of FILE ('-' for standard input) is"
                     + " INPUT<TAB>OUTPUT")
     String batch;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "with --batch: compile on N threads; default: one per processor")
+    Integer jobs;
 
     @Override
     public Integer call() {
@@ -156,24 +167,50 @@ final class CompileCommand implements Callable<Integer> {
         return f;
     }
 
+    /**
+     * Jobs run on a small pool of threads (each with the deep stack the launcher gives the main thread); results are
+     * reported in the order of the batch file, so the output does not depend on the thread count.
+     */
     private int runBatch(FdtOptions layout) {
         List<String[]> jobs = readBatch();
+        int threads = this.jobs != null ? this.jobs : Runtime.getRuntime().availableProcessors();
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-j takes a positive number of threads");
+        }
+        // Jobs that share an output (standard output, or the one -d file) keep their order by running one at a time.
+        if (compileOnly.dependencyFile() != null || jobs.stream().anyMatch(j -> j[1].equals("-"))) {
+            threads = 1;
+        }
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.forStderr(jobs.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, jobs.size())),
+                r -> {
+                    Thread t = new Thread(null, r, "dtshrink-batch", WORKER_STACK_BYTES);
+                    t.setDaemon(true);
+                    return t;
+                });
         int failed = 0;
-        for (String[] job : jobs) {
-            try {
-                compileOne(job[0], job[1], layout);
-            } catch (DtException e) {
-                failed++;
-                progress.clear();
-                err.println(e.getMessage());
-            } catch (RuntimeException | StackOverflowError e) {
-                failed++;
-                progress.clear();
-                err.println(job[0] + ": error: " + Cli.describe(e));
+        try {
+            List<Future<String>> results = new ArrayList<>(jobs.size());
+            for (String[] job : jobs) {
+                results.add(pool.submit(() -> compileJob(job, layout)));
             }
-            progress.step();
+            for (Future<String> f : results) {
+                String error = f.get();
+                if (error != null) {
+                    failed++;
+                    progress.clear();
+                    err.println(error);
+                }
+                progress.step();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DtException("dtshrink: interrupted");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         progress.done();
         if (failed > 0) {
@@ -181,6 +218,18 @@ final class CompileCommand implements Callable<Integer> {
         }
         err.flush();
         return failed == 0 ? Cli.EXIT_OK : Cli.EXIT_BAD_INPUT;
+    }
+
+    /** One job of a batch: null when it succeeded, else its one-line error. */
+    private String compileJob(String[] job, FdtOptions layout) {
+        try {
+            compileOne(job[0], job[1], layout);
+            return null;
+        } catch (DtException e) {
+            return e.getMessage();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return job[0] + ": error: " + Cli.describe(e);
+        }
     }
 
     private List<String[]> readBatch() {

@@ -53,7 +53,7 @@ class CommandOptionsTest {
     @Test
     void eachCommandOffersOnlyWhatItActsOn() {
         assertThat(options("compile")).isEqualTo(of(READING, List.of("-E", "-d", "-O", "-o", "-V", "-R", "-S", "-p",
-                "-a", "-b", "-q", "-W", "--batch", "-h", "--help", "-v", "--version")));
+                "-a", "-b", "-q", "-W", "--batch", "-j", "--jobs", "-h", "--help", "-v", "--version")));
         assertThat(options("decompile")).isEqualTo(of(READING, List.of("-o"), HELP));
         assertThat(options("cost")).isEqualTo(of(READING, PROFILES, List.of("--dtb-in-flash", "--per-node", "--top",
                 "--by-property", "--format"), HELP));
