@@ -28,6 +28,8 @@ final class Checks {
     private final Labels labels;
     private final DtsOptions options;
     private final Set<Long> usedPhandles = new HashSet<>();
+    private Map<String, Holder> propertyLabelHolders;
+    private Map<String, Holder> valueLabelHolders;
     private long nextPhandle = 1;
 
     Checks(ParsedSource src, DtsOptions options) {
@@ -84,33 +86,50 @@ final class Checks {
 
     // ---- structure ----
 
+    // dtc compares each live item with every later one and reports the first pair in that order; the same pair is
+    // found here in one pass through the index of each name's next occurrence.
+
     private void duplicateNodeNames(Node n) {
         List<Node> kids = n.children();
+        if (kids.size() < 2) {
+            return;
+        }
+        // dtc compares with every later sibling, tombstones included.
+        int[] next = nextSameName(kids.size(), i -> kids.get(i).name(), i -> true);
         for (int i = 0; i < kids.size(); i++) {
-            if (kids.get(i).isDeleted()) {
-                continue;
-            }
-            // dtc compares with every later sibling, tombstones included.
-            for (int j = i + 1; j < kids.size(); j++) {
-                if (kids.get(i).name().equals(kids.get(j).name())) {
-                    throw DtException.at(kids.get(j).pos(), "Duplicate node name");
-                }
+            if (!kids.get(i).isDeleted() && next[i] >= 0) {
+                throw DtException.at(kids.get(next[i]).pos(), "Duplicate node name");
             }
         }
     }
 
     private void duplicatePropertyNames(Node n) {
         List<Property> props = n.properties();
+        if (props.size() < 2) {
+            return;
+        }
+        int[] next = nextSameName(props.size(), i -> props.get(i).name(), i -> !props.get(i).isDeleted());
         for (int i = 0; i < props.size(); i++) {
-            if (props.get(i).isDeleted()) {
-                continue;
-            }
-            for (int j = i + 1; j < props.size(); j++) {
-                if (!props.get(j).isDeleted() && props.get(i).name().equals(props.get(j).name())) {
-                    throw DtException.at(props.get(j).pos(), "Duplicate property name");
-                }
+            if (!props.get(i).isDeleted() && next[i] >= 0) {
+                throw DtException.at(props.get(next[i]).pos(), "Duplicate property name");
             }
         }
+    }
+
+    /** For each item, the index of the next counted item with the same name, or -1. */
+    private static int[] nextSameName(int size, java.util.function.IntFunction<String> name,
+            java.util.function.IntPredicate counted) {
+        int[] next = new int[size];
+        Map<String, Integer> later = new HashMap<>();
+        for (int i = size - 1; i >= 0; i--) {
+            String key = name.apply(i);
+            Integer j = later.get(key);
+            next[i] = j == null ? -1 : j;
+            if (counted.test(i)) {
+                later.put(key, i);
+            }
+        }
+        return next;
     }
 
     static boolean isOneString(Value v) {
@@ -178,24 +197,29 @@ final class Checks {
         if (byNode != null) {
             return new Holder(byNode, null, false);
         }
-        List<Node> all = TreeLookup.preOrder(root);
-        for (Node n : all) {
-            for (Property p : TreeLookup.liveProperties(n)) {
-                if (labels.live(p).contains(label)) {
-                    return new Holder(n, p, false);
-                }
-            }
+        if (propertyLabelHolders == null) {
+            indexLabelHolders();
         }
-        for (Node n : all) {
+        Holder h = propertyLabelHolders.get(label);
+        return h != null ? h : valueLabelHolders.get(label);
+    }
+
+    /** The first property and the first value holding each label, found in one walk (the tree holds still here). */
+    private void indexLabelHolders() {
+        propertyLabelHolders = new HashMap<>();
+        valueLabelHolders = new HashMap<>();
+        for (Node n : TreeLookup.preOrder(root)) {
             for (Property p : TreeLookup.liveProperties(n)) {
+                for (String l : labels.live(p)) {
+                    propertyLabelHolders.putIfAbsent(l, new Holder(n, p, false));
+                }
                 for (Marker m : p.value().markers()) {
-                    if (m.kind() == Marker.Kind.LABEL && m.ref().equals(label)) {
-                        return new Holder(n, p, true);
+                    if (m.kind() == Marker.Kind.LABEL) {
+                        valueLabelHolders.putIfAbsent(m.ref(), new Holder(n, p, true));
                     }
                 }
             }
         }
-        return null;
     }
 
     private void duplicateLabel(String label, Node n, Property p, boolean inValue, SourcePos at) {
