@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.dtshrink.dts.grammar.DtsParser;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
@@ -40,12 +40,18 @@ public final class DtsReader {
 
     private static DeviceTree compile(String latin1Text, String fileName, DtsOptions options) {
         IncludingTokenSource tokens = new IncludingTokenSource(latin1Text, fileName, options);
-        DtsParser parser = new DtsParser(new CommonTokenStream(new NestingGuard(tokens)));
+        // Tokens are not kept: the builder takes each item as its rule ends and the stream forgets what is behind.
+        FailureWatch failure = new FailureWatch();
+        DtsParser parser = new DtsParser(new UnbufferedTokenStream<>(failure.watch(new NestingGuard(tokens))));
         parser.removeErrorListeners();
+        parser.addErrorListener(failure);
         parser.addErrorListener(new SyntaxErrors());
-        DtsParser.SourceFileContext ctx = parser.sourceFile();
+        parser.setErrorHandler(new SyntaxErrors.Strategy());
+        TreeBuilder builder = new TreeBuilder(options, failure);
+        parser.addParseListener(builder);
+        parser.sourceFile();
 
-        ParsedSource src = new TreeBuilder(options).build(ctx);
+        ParsedSource src = builder.result();
         Checks checks = new Checks(src, options);
         checks.run();
         OverlaySymbols overlay = new OverlaySymbols(src, checks);
