@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.antlr.v4.runtime.UnbufferedTokenStream;
+import org.antlr.v4.runtime.atn.PredictionMode;
 import org.dtshrink.dts.grammar.DtsParser;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
@@ -34,24 +35,27 @@ public final class DtsReader {
         return compile(IncludingTokenSource.latin1(bytes), file.toString(), options);
     }
 
+    /** Source as the bytes of a file, each byte one character, as dtc reads it. */
+    public static DeviceTree read(byte[] bytes, String fileName, DtsOptions options) {
+        return compile(IncludingTokenSource.latin1(bytes), fileName, options);
+    }
+
     public static DeviceTree read(String text, String fileName, DtsOptions options) {
         return compile(IncludingTokenSource.latin1(text.getBytes(StandardCharsets.UTF_8)), fileName, options);
     }
 
     private static DeviceTree compile(String latin1Text, String fileName, DtsOptions options) {
-        IncludingTokenSource tokens = new IncludingTokenSource(latin1Text, fileName, options);
-        // Tokens are not kept: the builder takes each item as its rule ends and the stream forgets what is behind.
+        ParsedSource src;
         FailureWatch failure = new FailureWatch();
-        DtsParser parser = new DtsParser(new UnbufferedTokenStream<>(failure.watch(new NestingGuard(tokens))));
-        parser.removeErrorListeners();
-        parser.addErrorListener(failure);
-        parser.addErrorListener(new SyntaxErrors());
-        parser.setErrorHandler(new SyntaxErrors.Strategy());
-        TreeBuilder builder = new TreeBuilder(options, failure);
-        parser.addParseListener(builder);
-        parser.sourceFile();
-
-        ParsedSource src = builder.result();
+        try {
+            src = parse(latin1Text, fileName, options, PredictionMode.SLL, failure);
+        } catch (DtException e) {
+            if (!failure.syntaxError()) {
+                throw e;
+            }
+            // SLL prediction, fast, can fail where full-context LL prediction would not: only then is LL needed.
+            src = parse(latin1Text, fileName, options, PredictionMode.LL, new FailureWatch());
+        }
         Checks checks = new Checks(src, options);
         checks.run();
         OverlaySymbols overlay = new OverlaySymbols(src, checks);
@@ -66,6 +70,22 @@ public final class DtsReader {
         copyLabels(src);
         tree.purgeDeleted();
         return tree;
+    }
+
+    private static ParsedSource parse(String latin1Text, String fileName, DtsOptions options, PredictionMode mode,
+            FailureWatch failure) {
+        IncludingTokenSource tokens = new IncludingTokenSource(latin1Text, fileName, options);
+        // Tokens are not kept: the builder takes each item as its rule ends and the stream forgets what is behind.
+        DtsParser parser = new DtsParser(new UnbufferedTokenStream<>(failure.watch(new NestingGuard(tokens))));
+        parser.getInterpreter().setPredictionMode(mode);
+        parser.removeErrorListeners();
+        parser.addErrorListener(failure);
+        parser.addErrorListener(new SyntaxErrors());
+        parser.setErrorHandler(new SyntaxErrors.Strategy());
+        TreeBuilder builder = new TreeBuilder(options, failure);
+        parser.addParseListener(builder);
+        parser.sourceFile();
+        return builder.result();
     }
 
     /** Hands the live labels over to the model, in dtc's order (newest first). */

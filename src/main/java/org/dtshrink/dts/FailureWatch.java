@@ -17,9 +17,15 @@ import org.antlr.v4.runtime.TokenSource;
 final class FailureWatch extends BaseErrorListener {
 
     private boolean failed;
+    private boolean syntaxError;
 
     boolean failed() {
         return failed;
+    }
+
+    /** Whether the parse failed on a syntax error (rather than on what the builder or the token source found). */
+    boolean syntaxError() {
+        return syntaxError;
     }
 
     void fail() {
@@ -31,6 +37,7 @@ final class FailureWatch extends BaseErrorListener {
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
             String msg, RecognitionException e) {
         failed = true;
+        syntaxError = true;
     }
 
     /** The tokens of {@code source}; an error while reading them marks the parse failed. */

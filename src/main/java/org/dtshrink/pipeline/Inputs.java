@@ -1,7 +1,6 @@
 package org.dtshrink.pipeline;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,17 +44,19 @@ public final class Inputs {
             return new Loaded(name, tree, false, FdtReader.declaredSize(bytes),
                     name.equals("-") ? List.of() : List.of(Path.of(name)));
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
         List<Path> deps = new ArrayList<>();
         if (!name.equals("-")) {
             deps.add(Path.of(name));
         }
-        if (opts.cppCommand() != null || Preprocessor.needsPreprocessing(text)) {
+        DeviceTree tree;
+        if (opts.cppCommand() != null || Preprocessor.needsPreprocessing(bytes)) {
             Preprocessed p = preprocess(name, opts);
-            text = p.text();
             deps = p.dependencies();
+            tree = DtsReader.read(p.text(), display, opts.dtsOptions());
+        } else {
+            // source without directives goes to the front end as the bytes it is, as dtc reads it
+            tree = DtsReader.read(bytes, display, opts.dtsOptions());
         }
-        DeviceTree tree = DtsReader.read(text, display, opts.dtsOptions());
         return new Loaded(name, tree, true, -1, deps);
     }
 
