@@ -33,6 +33,14 @@ final class SyntaxErrors extends BaseErrorListener {
         protected void reportNoViableAlternative(Parser recognizer, NoViableAltException e) {
             recognizer.notifyErrorListeners(e.getOffendingToken(), "no viable alternative", e);
         }
+
+        /**
+         * No look-ahead check before each loop: it only serves recovery, and the first error stops the parse
+         * anyway, found by the match or the prediction that follows, at the token sync would have named.
+         */
+        @Override
+        public void sync(Parser recognizer) {
+        }
     }
 
     static String describe(Token t) {
