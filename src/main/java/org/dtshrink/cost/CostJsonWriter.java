@@ -5,7 +5,7 @@ import org.dtshrink.json.JsonWriter;
 /** Renders a {@link CostReport} as the {@code dtshrink-cost/1} JSON document described in docs/cost-json.md. */
 public final class CostJsonWriter {
 
-    public static final String SCHEMA = "dtshrink-cost/1";
+    public static final String SCHEMA = "dtshrink-cost/2";
 
     private CostJsonWriter() {
     }
@@ -47,8 +47,13 @@ public final class CostJsonWriter {
                 .member("allocation", r.allocation())
                 .member("pages", r.pages())
                 .member("dtb_in_ram", ram.dtbInRam())
+                .member("memblock", ram.memblock())
+                .member("slab", ram.slab())
                 .member("ram_total", ram.total())
                 .member("ram_pages", ram.pages());
+        if (ram.boot() != null) {
+            boot(j, ram.boot());
+        }
         j.name("skipped_nodes").beginArray();
         for (ListedNode l : CostBreakdowns.listing(r)) {
             NodeCost n = l.cost();
@@ -78,6 +83,47 @@ public final class CostJsonWriter {
             j.endArray();
         }
         j.endObject();
+    }
+
+    /** What boot spends on the tree, by category and slab cache (docs/cost-json.md, "boot"). */
+    static void boot(JsonWriter j, BootRam b) {
+        j.name("boot").beginObject();
+        j.name("memblock_allocations").beginArray();
+        for (long a : b.memblockAllocations()) {
+            j.value(a);
+        }
+        j.endArray();
+        j.name("categories").beginObject();
+        for (RamCategory c : RamCategory.values()) {
+            j.name(c.key()).beginObject()
+                    .member("pool", c.isMemblock() ? "memblock" : "slab")
+                    .member("bytes", b.bytes(c));
+            if (!c.isMemblock()) {
+                caches(j, b.caches(c));
+            }
+            j.endObject();
+        }
+        j.endObject();
+        caches(j, b.caches());
+        BootRam.Counts n = b.counts();
+        j.name("counts").beginObject()
+                .member("kernfs_nodes", n.kernfsNodes())
+                .member("platform_devices", n.platformDevices())
+                .member("amba_devices", n.ambaDevices())
+                .member("fwnode_links", n.fwnodeLinks())
+                .member("device_links", n.deviceLinks())
+                .member("aliases", n.aliases())
+                .endObject();
+        j.endObject();
+    }
+
+    private static void caches(JsonWriter j, java.util.List<BootRam.CacheCount> caches) {
+        j.name("caches").beginArray();
+        for (BootRam.CacheCount cc : caches) {
+            j.beginInlineObject().member("cache", cc.cache()).member("object_size", cc.objectSize())
+                    .member("objects", cc.objects()).member("bytes", cc.bytes()).endObject();
+        }
+        j.endArray();
     }
 
     private static void profile(JsonWriter j, KernelProfile p) {
