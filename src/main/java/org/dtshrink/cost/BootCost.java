@@ -45,15 +45,14 @@ public final class BootCost {
                 if (n.isAllocated()) {
                     ledger.chargeNode(RamCategory.UNFLATTEN, n.node(), n.bytes());
                     for (PropertyCost p : n.properties()) {
-                        ledger.chargeProperty(RamCategory.UNFLATTEN, p.name(), p.bytes());
+                        ledger.chargeProperty(RamCategory.UNFLATTEN, new BootRam.PropertyKey(p.name(),
+                                p.synthesized()), p.bytes());
                     }
                 }
             }
         }
         int aliases = aliases(tree, f, ledger);
-        if (f.sysfs()) {
-            DevicetreeSysfs.charge(tree, f, ledger);
-        }
+        DevicetreeSysfs.charge(tree, f, ledger);
         DevicePopulation population = DevicePopulation.of(tree, f);
         int platform = 0;
         int amba = 0;
@@ -72,7 +71,7 @@ public final class BootCost {
         if (f.fwDevlinkParses()) {
             FwDevlink links = FwDevlink.run(tree, population, bound);
             for (FwDevlink.Link l : links.fwnodeLinks()) {
-                ledger.kmalloc(RamCategory.FW_DEVLINK, l.consumer.node, l.property, f.fwnodeLinkSize());
+                ledger.kmalloc(RamCategory.FW_DEVLINK, l.consumer.node, key(l.property), f.fwnodeLinkSize());
             }
             boolean first = true;
             for (DeviceLink l : links.deviceLinks()) {
@@ -84,6 +83,11 @@ public final class BootCost {
         }
         return ledger.finish(new BootRam.Counts(ledger.kernfsNodes(), platform, amba, fwnodeLinks, deviceLinks,
                 aliases));
+    }
+
+    /** A real property's key (links are made by real properties only). */
+    private static BootRam.PropertyKey key(String property) {
+        return new BootRam.PropertyKey(property, false);
     }
 
     /**
@@ -212,7 +216,7 @@ public final class BootCost {
     private static void deviceLink(DeviceLink l, BootFigures f, boolean first, BootRam.Ledger ledger) {
         RamCategory c = RamCategory.FW_DEVLINK;
         org.dtshrink.tree.Node node = l.consumer().node().node;
-        String prop = l.property();
+        BootRam.PropertyKey prop = key(l.property());
         String sup = l.supplier().bus() + ":" + l.supplier().name();
         String con = l.consumer().bus() + ":" + l.consumer().name();
         long nameLen = Names.byteLength(sup + "--" + con) + 1;

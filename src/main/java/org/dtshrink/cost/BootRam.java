@@ -24,6 +24,10 @@ public final class BootRam {
         }
     }
 
+    /** A property name as the breakdowns tell them apart: the kernel's made-up {@code name}s on their own. */
+    public record PropertyKey(String name, boolean synthesized) {
+    }
+
     /** What the driver core made of the tree: the counts behind the figures. */
     public record Counts(long kernfsNodes, int platformDevices, int ambaDevices, int fwnodeLinks, int deviceLinks,
             int aliases) {
@@ -33,17 +37,19 @@ public final class BootRam {
     private final Map<RamCategory, List<CacheCount>> caches;
     private final List<Long> memblockAllocations;
     private final Map<Node, long[]> perNode;
-    private final Map<String, long[]> perProperty;
+    private final Map<PropertyKey, long[]> perProperty;
+    private final Map<Node, Map<String, Long>> perNodeProperty;
     private final Counts counts;
 
     private BootRam(Map<RamCategory, Long> bytes, Map<RamCategory, List<CacheCount>> caches,
-            List<Long> memblockAllocations, Map<Node, long[]> perNode, Map<String, long[]> perProperty,
-            Counts counts) {
+            List<Long> memblockAllocations, Map<Node, long[]> perNode, Map<PropertyKey, long[]> perProperty,
+            Map<Node, Map<String, Long>> perNodeProperty, Counts counts) {
         this.bytes = Collections.unmodifiableMap(bytes);
         this.caches = Collections.unmodifiableMap(caches);
         this.memblockAllocations = List.copyOf(memblockAllocations);
         this.perNode = perNode;
         this.perProperty = Collections.unmodifiableMap(perProperty);
+        this.perNodeProperty = perNodeProperty;
         this.counts = counts;
     }
 
@@ -114,19 +120,39 @@ public final class BootRam {
     }
 
     /**
-     * The bytes charged to property names, by category: for a property its struct in the unflatten allocation, its
-     * sysfs file and the fw_devlink links it made. Made-up {@code name} properties are under {@code "name"} with the
-     * real ones only in the sysfs and link figures; {@link CostBreakdowns} keeps the two apart for the allocation.
+     * The bytes charged to property names, indexed by {@link RamCategory#ordinal()}: a property's struct in the
+     * unflatten allocation, its sysfs file and the fw_devlink links it made.
      */
-    public Map<String, long[]> propertyBytes() {
+    public Map<PropertyKey, long[]> propertyBytes() {
         return perProperty;
+    }
+
+    /** Everything charged to one property name. */
+    public long propertyBytes(PropertyKey key) {
+        long[] b = perProperty.get(key);
+        long sum = 0;
+        if (b != null) {
+            for (long x : b) {
+                sum += x;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * What one real property of one node costs beyond its struct in the unflatten allocation: its sysfs file and
+     * the links it made.
+     */
+    public long nodePropertyBytes(Node node, String property) {
+        Map<String, Long> m = perNodeProperty.get(node);
+        return m == null ? 0 : m.getOrDefault(property, 0L);
     }
 
     public Counts counts() {
         return counts;
     }
 
-    private record KernfsOwner(RamCategory category, Node node, String property) {
+    private record KernfsOwner(RamCategory category, Node node, PropertyKey property) {
     }
 
     /** Collects the allocations of one run; {@link #finish} turns them into a {@link BootRam}. */
@@ -135,7 +161,8 @@ public final class BootRam {
         private final Map<RamCategory, Map<String, long[]>> caches = new EnumMap<>(RamCategory.class);
         private final List<Long> memblock = new ArrayList<>();
         private final Map<Node, long[]> perNode = new IdentityHashMap<>();
-        private final Map<String, long[]> perProperty = new LinkedHashMap<>();
+        private final Map<PropertyKey, long[]> perProperty = new LinkedHashMap<>();
+        private final Map<Node, Map<String, Long>> perNodeProperty = new IdentityHashMap<>();
         private final BootFigures figures;
         private final int pageSize;
         /** Who made each kernfs node, in creation order: the kernfs id tree is charged to them at the end. */
@@ -151,7 +178,7 @@ public final class BootRam {
         }
 
         /** One object of a named cache. */
-        void object(RamCategory c, Node node, String property, String cache, int objectSize, long count) {
+        void object(RamCategory c, Node node, PropertyKey property, String cache, int objectSize, long count) {
             long[] cc = caches.get(c).computeIfAbsent(cache, k -> new long[2]);
             cc[0] = objectSize;
             cc[1] += count;
@@ -162,7 +189,7 @@ public final class BootRam {
          * One {@code kmalloc(size)}: an object of the smallest size class that holds it, or whole pages beyond the
          * largest class ({@code kmalloc_large()}, not slab but gone from MemFree all the same).
          */
-        void kmalloc(RamCategory c, Node node, String property, long size) {
+        void kmalloc(RamCategory c, Node node, PropertyKey property, long size) {
             int cls = figures.kmallocClass(size);
             if (cls > 0) {
                 object(c, node, property, "kmalloc-" + cacheSuffix(cls), cls, 1);
@@ -176,7 +203,7 @@ public final class BootRam {
         }
 
         /** One kernfs node ({@code kernfs_node_cache}), which also takes an id in sysfs's tree of kernfs ids. */
-        void kernfs(RamCategory c, Node node, String property) {
+        void kernfs(RamCategory c, Node node, PropertyKey property) {
             object(c, node, property, "kernfs_node_cache", figures.kernfsNodeSlot(), 1);
             kernfs.add(new KernfsOwner(c, node, property));
         }
@@ -197,17 +224,21 @@ public final class BootRam {
         }
 
         /** Attributes bytes already counted in the category's total to a property name. */
-        void chargeProperty(RamCategory c, String property, long n) {
+        void chargeProperty(RamCategory c, PropertyKey property, long n) {
             perProperty.computeIfAbsent(property, k -> new long[RamCategory.values().length])[c.ordinal()] += n;
         }
 
-        private void charge(RamCategory c, Node node, String property, long n) {
+        private void charge(RamCategory c, Node node, PropertyKey property, long n) {
             bytes.merge(c, n, Long::sum);
             if (node != null) {
                 chargeNode(c, node, n);
             }
             if (property != null) {
                 chargeProperty(c, property, n);
+                if (node != null && !property.synthesized()) {
+                    perNodeProperty.computeIfAbsent(node, k -> new java.util.HashMap<>())
+                            .merge(property.name(), n, Long::sum);
+                }
             }
         }
 
@@ -219,7 +250,7 @@ public final class BootRam {
                 m.forEach((name, v) -> l.add(new CacheCount(name, (int) v[0], v[1])));
                 out.put(c, List.copyOf(l));
             });
-            return new BootRam(bytes, out, memblock, perNode, perProperty, counts);
+            return new BootRam(bytes, out, memblock, perNode, perProperty, perNodeProperty, counts);
         }
 
         /**

@@ -75,6 +75,20 @@ public final class CostTextWriter {
         rows.add(new Row("allocation", c -> c.result().allocation()));
         rows.add(new Row("  " + pages, c -> c.result().pages()));
         rows.add(new Row("DTB kept in RAM", RamCost::dtbInRam));
+        boolean boot = false;
+        for (CostResult r : results) {
+            boot |= r.profile().hasBoot();
+        }
+        if (boot) {
+            rows.add(new Row("alias table", c -> c.boot() == null ? null : c.boot().bytes(RamCategory.ALIASES)));
+            rows.add(new Row("memblock (reserved)", c -> c.boot() == null ? null : c.memblock()));
+            for (RamCategory cat : RamCategory.values()) {
+                if (!cat.isMemblock()) {
+                    rows.add(new Row(cat.label(), c -> c.boot() == null ? null : c.boot().bytes(cat)));
+                }
+            }
+            rows.add(new Row("slab", c -> c.boot() == null ? null : c.slab()));
+        }
         rows.add(new Row("RAM total", RamCost::total));
         rows.add(new Row("  " + pages, RamCost::pages));
         return rows;
@@ -106,7 +120,7 @@ public final class CostTextWriter {
         for (CostResult r : report.results()) {
             RamCost ram = report.ram(r);
             for (Row row : rows(List.of(r))) {
-                if (row.value != null) {
+                if (row.value != null && row.value.apply(ram) != null) {
                     w = Math.max(w, n(row.value.apply(ram)).length() + 1);
                 }
             }
@@ -135,7 +149,8 @@ public final class CostTextWriter {
             StringBuilder l = new StringBuilder(pad(row.label, LABEL_WIDTH));
             if (row.value != null) {
                 for (CostResult r : results) {
-                    l.append(right(n(row.value.apply(report.ram(r))), column));
+                    Long v = row.value.apply(report.ram(r));
+                    l.append(right(v == null ? "-" : n(v), column));
                 }
             }
             sb.append(l.toString().stripTrailing()).append('\n');
@@ -174,6 +189,14 @@ public final class CostTextWriter {
                 + (p.fullName() == FullName.PATH ? "full path" : "node name") + ", disabled nodes "
                 + (p.skipDisabled() ? "skipped" : "counted") + ", depth limit " + p.depthLimit() + ", page "
                 + pageSize(p.pageSize()) + ". " + p.note();
+        if (p.hasBoot()) {
+            BootFigures b = p.boot();
+            text += " Boot: sysfs " + (b.sysfs() ? "y" : "n") + ", PM " + (b.pm() ? "y" : "n") + ", fw_devlink "
+                    + b.fwDevlink() + ", AMBA " + (b.amba() ? "y" : "n") + ", kmalloc " + b.kmallocMinimum() + " to "
+                    + b.kmallocLargest() + ", kernfs_node " + b.kernfsNodeSlot() + ". " + b.note();
+        } else {
+            text += " No boot figures: the RAM total is the allocation and the blob.";
+        }
         wrap(sb, text, "  ");
     }
 

@@ -21,7 +21,10 @@ final class DevicetreeSysfs {
     private DevicetreeSysfs() {
     }
 
-    /** Charges the /sys/firmware/devicetree allocations of every node to {@code ledger}. */
+    /**
+     * Charges the /sys/firmware/devicetree allocations of every node to {@code ledger}. Without sysfs only the kset
+     * and the /proc/device-tree link are made, which of_core_init() creates all the same.
+     */
     static void charge(KernelTree tree, BootFigures f, BootRam.Ledger ledger) {
         KNode root = tree.root();
         if (root == null) {
@@ -31,9 +34,14 @@ final class DevicetreeSysfs {
         // of_kset ("devicetree" under /sys/firmware) and the /proc/device-tree link: once per tree. The kset's
         // names are string literals, which kstrdup_const() does not copy.
         ledger.kmalloc(c, root.node, null, f.ksetSize());
-        ledger.kernfs(c, root.node, null);
+        if (f.sysfs()) {
+            ledger.kernfs(c, root.node, null);
+        }
         ledger.object(c, root.node, null, "proc_dir_entry", f.procDirEntrySlot(), 1);
         ledger.kmalloc(c, root.node, null, "/sys/firmware/devicetree/base".length() + 1);
+        if (!f.sysfs()) {
+            return;
+        }
 
         Map<KNode, Set<String>> entries = new IdentityHashMap<>();
         for (KNode n : tree.nodes()) {
@@ -48,8 +56,10 @@ final class DevicetreeSysfs {
             ledger.kmalloc(c, n.node, null, len);
             ledger.kmalloc(c, n.node, null, len);
             ledger.kernfs(c, n.node, null);
-            for (String prop : n.propertyNames) {
-                String file = safeName(own, prop);
+            for (int i = 0; i < n.propertyNames.size(); i++) {
+                String propName = n.propertyNames.get(i);
+                BootRam.PropertyKey prop = n.propertyKeys.get(i);
+                String file = safeName(own, propName);
                 own.add(file);
                 long plen = Names.byteLength(file) + 1;
                 // the attribute's name (safe_name()'s kstrdup), then kernfs's copy for the file

@@ -25,6 +25,8 @@ final class KernelTree {
         final List<KNode> children = new ArrayList<>();
         /** The properties as the kernel lists them: the blob's, then a made-up {@code name} if it had none. */
         final List<String> propertyNames = new ArrayList<>();
+        /** The same, as the breakdowns key them. */
+        final List<BootRam.PropertyKey> propertyKeys = new ArrayList<>();
         final boolean synthesizedName;
 
         KNode(Node node, int index, int depth, KNode parent, boolean synthesizedName) {
@@ -131,6 +133,7 @@ final class KernelTree {
             KNode k = new KNode(nc.node(), out.size(), depth, parent, nc.hasSynthesizedName());
             for (PropertyCost p : nc.properties()) {
                 k.propertyNames.add(p.name());
+                k.propertyKeys.add(new BootRam.PropertyKey(p.name(), p.synthesized()));
             }
             if (parent != null) {
                 parent.children.add(k);
