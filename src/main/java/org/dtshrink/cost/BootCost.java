@@ -82,7 +82,7 @@ public final class BootCost {
             deviceLinks = links.deviceLinks().size();
         }
         return ledger.finish(new BootRam.Counts(ledger.kernfsNodes(), platform, amba, fwnodeLinks, deviceLinks,
-                aliases));
+                aliases), tree.root() == null ? null : tree.root().node);
     }
 
     /** A real property's key (links are made by real properties only). */

@@ -242,8 +242,9 @@ public final class BootRam {
             }
         }
 
-        BootRam finish(Counts counts) {
-            chargeIdTree();
+        /** The result; {@code root} is the node the tree-wide costs are charged to. */
+        BootRam finish(Counts counts, Node root) {
+            chargeIdTree(root);
             Map<RamCategory, List<CacheCount>> out = new EnumMap<>(RamCategory.class);
             caches.forEach((c, m) -> {
                 List<CacheCount> l = new ArrayList<>();
@@ -256,18 +257,23 @@ public final class BootRam {
         /**
          * kernfs keeps its ids in an xarray ({@code root->ino_idr}), which grows by a {@code radix_tree_node} every
          * {@code chunk} ids, and by one more at each level above: 1/(chunk - 1) of a node per id. Where the tree's
-         * ids fall among the kernel's own decides the rounding, which a profile cannot know; the k-th kernfs node is
-         * charged the nodes the running total reaches with it.
+         * ids fall among the kernel's own decides the rounding, which a profile cannot know. The estimate is split
+         * among the categories by their kernfs nodes, and charged to the tree as a whole (its root), not to the node
+         * that happens to cross a rounding step.
          */
-        private void chargeIdTree() {
+        private void chargeIdTree(Node root) {
             double perId = 1.0 / (figures.xarrayChunk() - 1);
+            long[] perCategory = new long[RamCategory.values().length];
+            for (KernfsOwner k : kernfs) {
+                perCategory[k.category().ordinal()]++;
+            }
+            long ids = 0;
             long charged = 0;
-            for (int i = 0; i < kernfs.size(); i++) {
-                long due = Math.round((i + 1) * perId);
+            for (RamCategory c : RamCategory.values()) {
+                ids += perCategory[c.ordinal()];
+                long due = Math.round(ids * perId);
                 if (due > charged) {
-                    KernfsOwner k = kernfs.get(i);
-                    object(k.category(), k.node(), k.property(), "radix_tree_node", figures.radixTreeNodeSlot(),
-                            due - charged);
+                    object(c, root, null, "radix_tree_node", figures.radixTreeNodeSlot(), due - charged);
                     charged = due;
                 }
             }

@@ -2,7 +2,7 @@ package org.dtshrink.cost;
 
 import org.dtshrink.json.JsonWriter;
 
-/** Renders a {@link CostReport} as the {@code dtshrink-cost/1} JSON document described in docs/cost-json.md. */
+/** Renders a {@link CostReport} as the {@code dtshrink-cost/2} JSON document described in docs/cost-json.md. */
 public final class CostJsonWriter {
 
     public static final String SCHEMA = "dtshrink-cost/2";
@@ -63,14 +63,22 @@ public final class CostJsonWriter {
             }
         }
         j.endArray();
+        BootRam boot = ram.boot();
         if (options.perNode()) {
-            perNode(j, r);
+            perNode(j, r, boot);
         }
         if (options.top() > 0) {
+            java.util.Map<org.dtshrink.tree.Node, Long> all = new java.util.IdentityHashMap<>();
+            for (SubtreeCost s : CostBreakdowns.subtrees(r, boot)) {
+                all.put(s.root().node(), s.bytes());
+            }
             j.name("top_subtrees").beginArray();
             for (SubtreeCost s : CostBreakdowns.topSubtrees(r, options.top())) {
-                j.beginInlineObject().member("path", s.root().path()).member("bytes", s.bytes())
-                        .member("nodes", s.nodes()).endObject();
+                j.beginInlineObject().member("path", s.root().path()).member("bytes", s.bytes());
+                if (boot != null) {
+                    j.member("ram", all.get(s.root().node()));
+                }
+                j.member("nodes", s.nodes()).endObject();
             }
             j.endArray();
         }
@@ -78,7 +86,11 @@ public final class CostJsonWriter {
             j.name("by_property").beginArray();
             for (PropertyNameCost p : CostBreakdowns.byProperty(r)) {
                 j.beginInlineObject().member("name", p.name()).member("synthesized", p.synthesized())
-                        .member("count", p.count()).member("bytes", p.bytes()).endObject();
+                        .member("count", p.count()).member("bytes", p.bytes());
+                if (boot != null) {
+                    j.member("ram", boot.propertyBytes(new BootRam.PropertyKey(p.name(), p.synthesized())));
+                }
+                j.endObject();
             }
             j.endArray();
         }
@@ -144,11 +156,14 @@ public final class CostJsonWriter {
                 .endObject();
     }
 
-    private static void perNode(JsonWriter j, CostResult r) {
+    private static void perNode(JsonWriter j, CostResult r, BootRam boot) {
         j.name("per_node").beginArray();
         for (ListedNode l : CostBreakdowns.listing(r)) {
             NodeCost n = l.cost();
             j.beginInlineObject().member("path", n.path()).member("depth", n.depth()).member("bytes", n.bytes());
+            if (boot != null) {
+                j.member("ram", boot.nodeBytes(n.node()));
+            }
             if (n.isAllocated()) {
                 j.member("padding", n.padding())
                         .member("properties", n.properties().size() - (n.hasSynthesizedName() ? 1 : 0))
