@@ -106,6 +106,27 @@ static unsigned long shrunk, entries, max_ino;
 /* the inode numbers seen, one bit each: kernfs keeps its ids in an xarray of 16-slot nodes on this kernel */
 static unsigned char seen[1 << 14];
 
+/*
+ * The parts of /sys the device tree makes entries in, each counted on its own: the tree itself, the devices, their
+ * links on the buses and in the drivers' directories, and the device links (also the "supplier:" and "consumer:"
+ * links fw_devlink puts in the devices' directories, counted apart).
+ */
+/* char arrays, not pointers: the no-MMU loader applies no relocations */
+static const char areas[][32] = {
+	"/sys/firmware/devicetree", "/sys/devices/platform", "/sys/bus/platform/devices", "/sys/bus/amba/devices",
+	"/sys/bus/platform/drivers", "/sys/bus/amba/drivers", "/sys/devices/virtual", "/sys/class/devlink",
+};
+#define AREAS (sizeof(areas) / sizeof(areas[0]))
+static unsigned long in_area[AREAS], devlink_links;
+
+static int starts(const char *s, const char *prefix)
+{
+	while (*prefix)
+		if (*s++ != *prefix++)
+			return 0;
+	return 1;
+}
+
 /* Every entry below path (len bytes long), symbolic links not followed: the count and the largest inode. */
 static void walk(char *path, size_t len)
 {
@@ -121,6 +142,18 @@ static void walk(char *path, size_t len)
 			if (d->d_name[0] == '.' && (!d->d_name[1] || (d->d_name[1] == '.' && !d->d_name[2])))
 				continue;
 			entries++;
+			path[len] = 0;
+			for (size_t a = 0; a < AREAS; a++) {
+				const char *p = path, *q = areas[a];
+				while (*q && *p == *q) {
+					p++;
+					q++;
+				}
+				if (!*q && (!*p || *p == '/'))
+					in_area[a]++;
+			}
+			if (starts(d->d_name, "supplier:") || starts(d->d_name, "consumer:"))
+				devlink_links++;
 			if (d->d_ino > max_ino)
 				max_ino = d->d_ino;
 			if (d->d_ino < sizeof(seen) * 8)
@@ -239,6 +272,16 @@ void init_main(void)
 		static char path[1024] = "/sys";
 		walk(path, 4);
 	}
+	for (size_t a = 0; a < AREAS; a++) {
+		put("== ram init: entries ");
+		put(areas[a]);
+		put(" ");
+		putnum(in_area[a]);
+		put(" ==\n");
+	}
+	put("== ram init: entries supplier:/consumer: ");
+	putnum(devlink_links);
+	put(" ==\n");
 	put("== ram init: sysfs ");
 	putnum(entries);
 	put(" entries, largest inode ");
