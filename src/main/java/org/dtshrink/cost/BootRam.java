@@ -257,9 +257,9 @@ public final class BootRam {
         /**
          * kernfs keeps its ids in an xarray ({@code root->ino_idr}), which grows by a {@code radix_tree_node} every
          * {@code chunk} ids, and by one more at each level above: 1/(chunk - 1) of a node per id. Where the tree's
-         * ids fall among the kernel's own decides the rounding, which a profile cannot know. The estimate is split
-         * among the categories by their kernfs nodes, and charged to the tree as a whole (its root), not to the node
-         * that happens to cross a rounding step.
+         * ids fall among the kernel's own decides the rounding, which a profile cannot know. Each category is
+         * charged the estimate for its own kernfs nodes (so that a change in one leaves the others alone), and to
+         * the tree as a whole (its root), not to the node that happens to cross a rounding step.
          */
         private void chargeIdTree(Node root) {
             double perId = 1.0 / (figures.xarrayChunk() - 1);
@@ -267,14 +267,10 @@ public final class BootRam {
             for (KernfsOwner k : kernfs) {
                 perCategory[k.category().ordinal()]++;
             }
-            long ids = 0;
-            long charged = 0;
             for (RamCategory c : RamCategory.values()) {
-                ids += perCategory[c.ordinal()];
-                long due = Math.round(ids * perId);
-                if (due > charged) {
-                    object(c, root, null, "radix_tree_node", figures.radixTreeNodeSlot(), due - charged);
-                    charged = due;
+                long due = Math.round(perCategory[c.ordinal()] * perId);
+                if (due > 0) {
+                    object(c, root, null, "radix_tree_node", figures.radixTreeNodeSlot(), due);
                 }
             }
         }

@@ -152,8 +152,51 @@ public final class CostJsonWriter {
                 .member("full_name", p.fullName() == FullName.PATH ? "path" : "name")
                 .member("skip_disabled", p.skipDisabled())
                 .member("depth_limit", p.depthLimit())
-                .member("page_size", p.pageSize())
-                .endObject();
+                .member("page_size", p.pageSize());
+        BootFigures b = p.boot();
+        if (b == null) {
+            j.nullMember("boot");
+        } else {
+            j.name("boot").beginObject()
+                    .member("note", b.note())
+                    .member("sysfs", b.sysfs())
+                    .member("fw_devlink", b.fwDevlink())
+                    .member("pm", b.pm())
+                    .member("amba", b.amba());
+            j.name("kmalloc_classes").beginArray();
+            for (int c : b.kmallocClasses()) {
+                j.value(c);
+            }
+            j.endArray()
+                    .member("slab_merge", b.slabMerge())
+                    .member("kernfs_node_cache", b.kernfsNodeSlot())
+                    .member("radix_tree_node", b.radixTreeNodeSlot())
+                    .member("proc_dir_entry", b.procDirEntrySlot())
+                    .member("xarray_chunk", b.xarrayChunk())
+                    .member("alias_prop_size", b.aliasPropSize())
+                    .member("alias_prop_align", b.aliasPropAlign())
+                    .member("platform_device_size", b.platformDeviceSize())
+                    .member("amba_device_size", b.ambaDeviceSize())
+                    .member("device_private_size", b.devicePrivateSize())
+                    .member("resource_size", b.resourceSize())
+                    .member("fwnode_link_size", b.fwnodeLinkSize())
+                    .member("device_link_size", b.deviceLinkSize())
+                    .member("class_dir_size", b.classDirSize())
+                    .member("kset_size", b.ksetSize());
+            words(j, "early_init_clocks", b.earlyClocks());
+            words(j, "early_init_irqchips", b.earlyIrqchips());
+            words(j, "early_init_clock_devices", b.earlyClockDevices());
+            j.endObject();
+        }
+        j.endObject();
+    }
+
+    private static void words(JsonWriter j, String name, java.util.List<String> words) {
+        j.name(name).beginArray();
+        for (String w : words) {
+            j.value(w);
+        }
+        j.endArray();
     }
 
     private static void perNode(JsonWriter j, CostResult r, BootRam boot) {
