@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.dtshrink.fdt.FdtReader;
 import org.dtshrink.tree.DeviceTree;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * device links) and what Linux 6.12.117 mps2_defconfig counted for each, checked in by
  * {@code scripts/e2e-qemu-ram --record src/test/resources/org/dtshrink/cost/booted}. The kernel's absolute figures
  * hold everything it has, so the checks are on what the trees change, plus the categories whose kernel figures are
- * the tree's alone (the memblock allocations, the entries of /sys/firmware/devicetree).
+ * the tree's alone (the memblock allocations, the entries of /sys/firmware/devicetree), and the devices by name.
  */
 class BootedKernelFiguresTest {
 
@@ -33,6 +35,7 @@ class BootedKernelFiguresTest {
         final Map<String, Long> meminfo = new HashMap<>();
         final Map<String, long[]> slab = new LinkedHashMap<>();
         final Map<String, Long> entries = new HashMap<>();
+        final Set<String> devices = new TreeSet<>();
         long idNodes;
 
         long entries(String area) {
@@ -77,6 +80,7 @@ class BootedKernelFiguresTest {
                 case "slab" -> b.slab.put(f[3], new long[] {Long.parseLong(f[4]), Long.parseLong(f[5])});
                 case "entries" -> b.entries.put(f[3], Long.parseLong(f[4]));
                 case "idnodes" -> b.idNodes = Long.parseLong(f[3]);
+                case "device" -> b.devices.add(line.split(" ", 5)[3] + " " + line.split(" ", 5)[4]);
                 default -> throw new AssertionError("unknown line: " + line);
             }
         }
@@ -114,6 +118,37 @@ class BootedKernelFiguresTest {
             }
         }
         return 0;
+    }
+
+    /** The devices dtshrink says of_platform_populate() makes, as "bus name". */
+    private static Set<String> devices(String tree) throws IOException {
+        try (InputStream in = BootedKernelFiguresTest.class.getResourceAsStream(DIR + tree + ".dtb")) {
+            DeviceTree t = FdtReader.read(in.readAllBytes(), tree + ".dtb");
+            Set<String> out = new TreeSet<>();
+            KernelTree kt = KernelTree.of(UnflattenCost.compute(t, MPS2));
+            for (DevicePopulation.Device d : DevicePopulation.of(kt, MPS2.boot()).devices()) {
+                assertThat(out.add(d.bus() + " " + d.name())).as(d.name()).isTrue();
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void theDevicesAreTheKernels() throws IOException {
+        Map<String, Boot> boots = recorded();
+        Set<String> a = devices("a");
+        // the kernel has devices of its own too (the Fixed MDIO bus): the tree's are among them
+        assertThat(boots.get("a").devices).containsAll(a);
+        for (String to : List.of("b", "c")) {
+            Set<String> kernel = new TreeSet<>(boots.get(to).devices);
+            kernel.removeAll(boots.get("a").devices);
+            Set<String> model = devices(to);
+            model.removeAll(a);
+            // every name as of_device_make_bus_id() makes it: addresses, masks, parents' names, untranslatable reg
+            assertThat(model).as(to + " - a").isEqualTo(kernel);
+        }
+        assertThat(devices("c")).contains("platform 50007000.4.dev", "platform dtshrink-bus:thing-1",
+                "platform dtshrink-nobus:n@10", "amba 50100000.primecell", "platform dtshrink-bus");
     }
 
     @Test
