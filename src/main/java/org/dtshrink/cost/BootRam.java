@@ -2,6 +2,7 @@ package org.dtshrink.cost;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -38,12 +39,12 @@ public final class BootRam {
     private final List<Long> memblockAllocations;
     private final Map<Node, long[]> perNode;
     private final Map<PropertyKey, long[]> perProperty;
-    private final Map<Node, Map<String, Long>> perNodeProperty;
+    private final Map<Node, Map<String, long[]>> perNodeProperty;
     private final Counts counts;
 
     private BootRam(Map<RamCategory, Long> bytes, Map<RamCategory, List<CacheCount>> caches,
             List<Long> memblockAllocations, Map<Node, long[]> perNode, Map<PropertyKey, long[]> perProperty,
-            Map<Node, Map<String, Long>> perNodeProperty, Counts counts) {
+            Map<Node, Map<String, long[]>> perNodeProperty, Counts counts) {
         this.bytes = Collections.unmodifiableMap(bytes);
         this.caches = Collections.unmodifiableMap(caches);
         this.memblockAllocations = List.copyOf(memblockAllocations);
@@ -144,45 +145,78 @@ public final class BootRam {
      * the links it made.
      */
     public long nodePropertyBytes(Node node, String property) {
-        Map<String, Long> m = perNodeProperty.get(node);
-        return m == null ? 0 : m.getOrDefault(property, 0L);
+        Map<String, long[]> m = perNodeProperty.get(node);
+        long[] b = m == null ? null : m.get(property);
+        return b == null ? 0 : b[0];
     }
 
     public Counts counts() {
         return counts;
     }
 
-    private record KernfsOwner(RamCategory category, Node node, PropertyKey property) {
-    }
-
     /** Collects the allocations of one run; {@link #finish} turns them into a {@link BootRam}. */
     static final class Ledger {
-        private final Map<RamCategory, Long> bytes = new EnumMap<>(RamCategory.class);
-        private final Map<RamCategory, Map<String, long[]>> caches = new EnumMap<>(RamCategory.class);
+        private static final int CATEGORIES = RamCategory.values().length;
+        /** Named caches after the kmalloc classes in the cache tables. */
+        private static final String[] NAMED = {"kernfs_node_cache", "radix_tree_node", "proc_dir_entry"};
+        private static final int KERNFS = 0;
+        private static final int RADIX = 1;
+        private static final int PDE = 2;
+
+        private final long[] bytes = new long[CATEGORIES];
+        /** Objects per category and cache: the kmalloc classes first, then {@link #NAMED}. */
+        private final long[][] objects;
+        private final String[] cacheNames;
+        private final int[] cacheSizes;
+        /** kmalloc_large() allocations: page-rounded size to objects, per category. */
+        private final List<Map<Integer, long[]>> large = new ArrayList<>();
         private final List<Long> memblock = new ArrayList<>();
         private final Map<Node, long[]> perNode = new IdentityHashMap<>();
         private final Map<PropertyKey, long[]> perProperty = new LinkedHashMap<>();
-        private final Map<Node, Map<String, Long>> perNodeProperty = new IdentityHashMap<>();
+        private final Map<Node, Map<String, long[]>> perNodeProperty = new IdentityHashMap<>();
         private final BootFigures figures;
         private final int pageSize;
-        /** Who made each kernfs node, in creation order: the kernfs id tree is charged to them at the end. */
-        private final List<KernfsOwner> kernfs = new ArrayList<>();
+        private final long[] kernfs = new long[CATEGORIES];
+        // the allocations of one node come one after another: the last node's row saves the map lookups
+        private Node lastNode;
+        private long[] lastNodeBytes;
 
         Ledger(BootFigures figures, int pageSize) {
             this.figures = figures;
             this.pageSize = pageSize;
-            for (RamCategory c : RamCategory.values()) {
-                bytes.put(c, 0L);
-                caches.put(c, new TreeMap<>());
+            List<Integer> classes = figures.kmallocClasses();
+            int n = classes.size() + NAMED.length;
+            cacheNames = new String[n];
+            cacheSizes = new int[n];
+            for (int i = 0; i < classes.size(); i++) {
+                cacheNames[i] = "kmalloc-" + cacheSuffix(classes.get(i));
+                cacheSizes[i] = classes.get(i);
+            }
+            int k = classes.size();
+            cacheNames[k + KERNFS] = NAMED[KERNFS];
+            cacheSizes[k + KERNFS] = figures.kernfsNodeSlot();
+            cacheNames[k + RADIX] = NAMED[RADIX];
+            cacheSizes[k + RADIX] = figures.radixTreeNodeSlot();
+            cacheNames[k + PDE] = NAMED[PDE];
+            cacheSizes[k + PDE] = figures.procDirEntrySlot();
+            objects = new long[CATEGORIES][n];
+            for (int c = 0; c < CATEGORIES; c++) {
+                large.add(new HashMap<>());
             }
         }
 
-        /** One object of a named cache. */
-        void object(RamCategory c, Node node, PropertyKey property, String cache, int objectSize, long count) {
-            long[] cc = caches.get(c).computeIfAbsent(cache, k -> new long[2]);
-            cc[0] = objectSize;
-            cc[1] += count;
-            charge(c, node, property, objectSize * count);
+        private void object(RamCategory c, Node node, PropertyKey property, int cache, long count) {
+            objects[c.ordinal()][cache] += count;
+            charge(c, node, property, cacheSizes[cache] * count);
+        }
+
+        private int named(int which) {
+            return figures.kmallocClasses().size() + which;
+        }
+
+        /** The /proc/device-tree link's entry. */
+        void procDirEntry(RamCategory c, Node node) {
+            object(c, node, null, named(PDE), 1);
         }
 
         /**
@@ -190,26 +224,33 @@ public final class BootRam {
          * largest class ({@code kmalloc_large()}, not slab but gone from MemFree all the same).
          */
         void kmalloc(RamCategory c, Node node, PropertyKey property, long size) {
-            int cls = figures.kmallocClass(size);
-            if (cls > 0) {
-                object(c, node, property, "kmalloc-" + cacheSuffix(cls), cls, 1);
-            } else {
-                long pages = pageSize;
-                while (pages < size) {
-                    pages <<= 1;
+            List<Integer> classes = figures.kmallocClasses();
+            for (int i = 0; i < classes.size(); i++) {
+                if (size <= classes.get(i)) {
+                    object(c, node, property, i, 1);
+                    return;
                 }
-                object(c, node, property, "kmalloc-large", (int) pages, 1);
             }
+            long pages = pageSize;
+            while (pages < size) {
+                pages <<= 1;
+            }
+            large.get(c.ordinal()).computeIfAbsent((int) pages, k -> new long[1])[0]++;
+            charge(c, node, property, pages);
         }
 
         /** One kernfs node ({@code kernfs_node_cache}), which also takes an id in sysfs's tree of kernfs ids. */
         void kernfs(RamCategory c, Node node, PropertyKey property) {
-            object(c, node, property, "kernfs_node_cache", figures.kernfsNodeSlot(), 1);
-            kernfs.add(new KernfsOwner(c, node, property));
+            object(c, node, property, named(KERNFS), 1);
+            kernfs[c.ordinal()]++;
         }
 
         long kernfsNodes() {
-            return kernfs.size();
+            long n = 0;
+            for (long k : kernfs) {
+                n += k;
+            }
+            return n;
         }
 
         /** A memblock allocation as {@code memblock=debug} prints it. */
@@ -220,24 +261,28 @@ public final class BootRam {
 
         /** Attributes bytes already counted in the category's total to a node (the unflatten allocation's parts). */
         void chargeNode(RamCategory c, Node node, long n) {
-            perNode.computeIfAbsent(node, k -> new long[RamCategory.values().length])[c.ordinal()] += n;
+            if (node != lastNode) {
+                lastNode = node;
+                lastNodeBytes = perNode.computeIfAbsent(node, k -> new long[CATEGORIES]);
+            }
+            lastNodeBytes[c.ordinal()] += n;
         }
 
         /** Attributes bytes already counted in the category's total to a property name. */
         void chargeProperty(RamCategory c, PropertyKey property, long n) {
-            perProperty.computeIfAbsent(property, k -> new long[RamCategory.values().length])[c.ordinal()] += n;
+            perProperty.computeIfAbsent(property, k -> new long[CATEGORIES])[c.ordinal()] += n;
         }
 
         private void charge(RamCategory c, Node node, PropertyKey property, long n) {
-            bytes.merge(c, n, Long::sum);
+            bytes[c.ordinal()] += n;
             if (node != null) {
                 chargeNode(c, node, n);
             }
             if (property != null) {
                 chargeProperty(c, property, n);
                 if (node != null && !property.synthesized()) {
-                    perNodeProperty.computeIfAbsent(node, k -> new java.util.HashMap<>())
-                            .merge(property.name(), n, Long::sum);
+                    perNodeProperty.computeIfAbsent(node, k -> new HashMap<>())
+                            .computeIfAbsent(property.name(), k -> new long[1])[0] += n;
                 }
             }
         }
@@ -245,13 +290,25 @@ public final class BootRam {
         /** The result; {@code root} is the node the tree-wide costs are charged to. */
         BootRam finish(Counts counts, Node root) {
             chargeIdTree(root);
+            Map<RamCategory, Long> total = new EnumMap<>(RamCategory.class);
             Map<RamCategory, List<CacheCount>> out = new EnumMap<>(RamCategory.class);
-            caches.forEach((c, m) -> {
-                List<CacheCount> l = new ArrayList<>();
-                m.forEach((name, v) -> l.add(new CacheCount(name, (int) v[0], v[1])));
-                out.put(c, List.copyOf(l));
-            });
-            return new BootRam(bytes, out, memblock, perNode, perProperty, perNodeProperty, counts);
+            for (RamCategory c : RamCategory.values()) {
+                total.put(c, bytes[c.ordinal()]);
+                Map<String, CacheCount> byName = new TreeMap<>();
+                for (int i = 0; i < cacheNames.length; i++) {
+                    long n = objects[c.ordinal()][i];
+                    if (n > 0) {
+                        byName.put(cacheNames[i], new CacheCount(cacheNames[i], cacheSizes[i], n));
+                    }
+                }
+                // no slab cache: whole pages, listed by their size
+                for (Map.Entry<Integer, long[]> e : large.get(c.ordinal()).entrySet()) {
+                    String name = "kmalloc-large-" + e.getKey();
+                    byName.put(name, new CacheCount(name, e.getKey(), e.getValue()[0]));
+                }
+                out.put(c, List.copyOf(byName.values()));
+            }
+            return new BootRam(total, out, memblock, perNode, perProperty, perNodeProperty, counts);
         }
 
         /**
@@ -263,14 +320,10 @@ public final class BootRam {
          */
         private void chargeIdTree(Node root) {
             double perId = 1.0 / (figures.xarrayChunk() - 1);
-            long[] perCategory = new long[RamCategory.values().length];
-            for (KernfsOwner k : kernfs) {
-                perCategory[k.category().ordinal()]++;
-            }
             for (RamCategory c : RamCategory.values()) {
-                long due = Math.round(perCategory[c.ordinal()] * perId);
+                long due = Math.round(kernfs[c.ordinal()] * perId);
                 if (due > 0) {
-                    object(c, root, null, "radix_tree_node", figures.radixTreeNodeSlot(), due);
+                    object(c, root, null, named(RADIX), due);
                 }
             }
         }

@@ -4,8 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.dtshrink.cost.KernelTree.KNode;
@@ -80,27 +82,29 @@ final class DevicePopulation {
      * still get a device. All of them register a clock provider or an irq domain, which marks the fwnode initialized.
      */
     private void earlyInit() {
+        Set<String> clocks = lowerCase(figures.earlyClocks());
+        Set<String> irqchips = lowerCase(figures.earlyIrqchips());
+        Set<String> clockDevices = lowerCase(figures.earlyClockDevices());
         for (KNode n : tree.nodes()) {
-            if (!n.available()) {
+            if (!n.available() || n.compatibles().isEmpty()) {
                 continue;
             }
-            if (anyCompatible(n, figures.earlyClocks())
-                    || n.has("interrupt-controller") && anyCompatible(n, figures.earlyIrqchips())) {
+            if (n.isCompatibleWithAny(clocks)
+                    || n.has("interrupt-controller") && n.isCompatibleWithAny(irqchips)) {
                 populated.add(n);
                 initialized.add(n);
-            } else if (anyCompatible(n, figures.earlyClockDevices())) {
+            } else if (n.isCompatibleWithAny(clockDevices)) {
                 initialized.add(n);
             }
         }
     }
 
-    private static boolean anyCompatible(KNode n, List<String> compatibles) {
+    private static Set<String> lowerCase(List<String> compatibles) {
+        Set<String> out = new HashSet<>();
         for (String c : compatibles) {
-            if (n.isCompatible(c)) {
-                return true;
-            }
+            out.add(c.toLowerCase(Locale.ROOT));
         }
-        return false;
+        return out;
     }
 
     private void populate() {

@@ -37,7 +37,7 @@ final class DevicetreeSysfs {
         if (f.sysfs()) {
             ledger.kernfs(c, root.node, null);
         }
-        ledger.object(c, root.node, null, "proc_dir_entry", f.procDirEntrySlot(), 1);
+        ledger.procDirEntry(c, root.node);
         ledger.kmalloc(c, root.node, null, "/sys/firmware/devicetree/base".length() + 1);
         if (!f.sysfs()) {
             return;

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 import org.dtshrink.tree.Value;
@@ -28,6 +30,9 @@ final class KernelTree {
         /** The same, as the breakdowns key them. */
         final List<BootRam.PropertyKey> propertyKeys = new ArrayList<>();
         final boolean synthesizedName;
+        private Boolean available;
+        private List<String> compatibles;
+        private List<String> lowerCase;
 
         KNode(Node node, int index, int depth, KNode parent, boolean synthesizedName) {
             this.node = node;
@@ -71,18 +76,45 @@ final class KernelTree {
 
         /** {@code of_device_is_available()}: no status, or a status of "okay" or "ok". */
         boolean available() {
-            return node.isAvailable();
+            if (available == null) {
+                available = node.isAvailable();
+            }
+            return available;
         }
 
         /** The strings of {@code compatible}, one char per byte. */
         List<String> compatibles() {
-            return strings(value("compatible"));
+            if (compatibles == null) {
+                compatibles = strings(value("compatible"));
+            }
+            return compatibles;
+        }
+
+        /** The compatibles in lower case, as the kernel's case-blind compare sees them. */
+        List<String> compatiblesLowerCase() {
+            if (lowerCase == null) {
+                lowerCase = new ArrayList<>();
+                for (String c : compatibles()) {
+                    lowerCase.add(c.toLowerCase(Locale.ROOT));
+                }
+            }
+            return lowerCase;
         }
 
         /** {@code of_device_is_compatible()} for one string: the kernel compares compatibles ignoring case. */
         boolean isCompatible(String compatible) {
             for (String c : compatibles()) {
                 if (c.equalsIgnoreCase(compatible)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether any of the node's compatibles is in {@code lowerCase} (a set of lower-case compatibles). */
+        boolean isCompatibleWithAny(Set<String> lowerCase) {
+            for (String c : compatiblesLowerCase()) {
+                if (lowerCase.contains(c)) {
                     return true;
                 }
             }

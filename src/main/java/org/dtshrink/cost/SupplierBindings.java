@@ -1,7 +1,9 @@
 package org.dtshrink.cost;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.dtshrink.cost.KernelTree.KNode;
 import org.dtshrink.tree.Value;
 
@@ -29,6 +31,15 @@ final class SupplierBindings {
         {"access-controllers", "#access-controller-cells"},
     };
 
+    /** {@link #SIMPLE} by property name; the value is the cells property, "" for none. */
+    private static final Map<String, String> SIMPLE_BY_NAME = new HashMap<>();
+
+    static {
+        for (String[] s : SIMPLE) {
+            SIMPLE_BY_NAME.put(s[0], s[1] == null ? "" : s[1]);
+        }
+    }
+
     private final KernelTree tree;
 
     SupplierBindings(KernelTree tree) {
@@ -38,14 +49,13 @@ final class SupplierBindings {
     /** of_link_property(): the suppliers one property of {@code np} names, in index order. */
     List<Supplier> suppliers(KNode np, String prop) {
         List<Supplier> out = new ArrayList<>();
-        for (String[] s : SIMPLE) {
-            if (s[0].equals(prop)) {
-                // parse_prop_cells(): a provider without the cells property takes no arguments
-                for (KNode sup : phandles(np, prop, s[1], 0)) {
-                    out.add(new Supplier(np, sup, false));
-                }
-                return out;
+        String cells = SIMPLE_BY_NAME.get(prop);
+        if (cells != null) {
+            // parse_prop_cells(): a provider without the cells property takes no arguments
+            for (KNode sup : phandles(np, prop, cells.isEmpty() ? null : cells, 0)) {
+                out.add(new Supplier(np, sup, false));
             }
+            return out;
         }
         if (prop.equals("remote-endpoint")) {
             List<KNode> remote = phandles(np, prop, null, 0);
