@@ -110,4 +110,32 @@ class EmitReproducibilityTest {
         assertThat(new String(fromOutside.table(), StandardCharsets.US_ASCII))
                 .contains(" * Input:   mps2-an385.dtb\n").doesNotContain(work.toString());
     }
+
+    @Test
+    void aPatchWithoutSignoffNeedsGitsIdentity() throws Exception {
+        Corpus.assumePresent();
+        Path home = Files.createDirectories(work.resolve("home"));
+        Path patch = work.resolve("p.patch");
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "emit-c",
+                Corpus.root().resolve("kernel").resolve(BOARD.replace(".dts", ".dtb")).toString(),
+                "--kernel-patch", patch.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
+        // no git identity anywhere: not in the system's, the user's or a repository's configuration
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("XDG_CONFIG_HOME", home.toString());
+        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        pb.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
+        pb.environment().put("GIT_CEILING_DIRECTORIES", work.getParent().toString());
+        pb.environment().remove("GIT_AUTHOR_NAME");
+        pb.environment().remove("GIT_AUTHOR_EMAIL");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out + err).isEqualTo(2);
+        assertThat(err).startsWith("--kernel-patch needs a Signed-off-by: give --signoff 'Name <address>' or set"
+                + " git's user.name and user.email");
+        assertThat(patch).doesNotExist();
+    }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * measures the structs, {@code $(DTSHRINK) emit-c} writes the table) and compiles it; then the patch's checked-in
  * table, made with the built-in profile, compiles too, so the built-in profile is the real headers' layout. Both
  * objects' {@code size -A} equals what emit-c computes. Only {@code make prepare} and drivers/of are built (about a
- * minute and a half per architecture on two cores). Needs the whole kernel source (run-tests unpacks it under
- * target/), make, and the cross compilers; skipped, and says so, without them.
+ * minute and a half per architecture on two cores). Needs the whole kernel source (run-tests unpacks it into its
+ * cache, ~/.cache/dtshrink), make, and the cross compilers; skipped, and says so, without them.
  */
 class KernelBuildTest {
 
@@ -36,7 +36,20 @@ class KernelBuildTest {
             new Arch("arm64", "aarch64-linux-gnu-", "defconfig", "allwinner/sun50i-h6-beelink-gs1",
                     "linux-6.12-arm64"));
 
-    private static final Path WORK = Path.of("target", "kernel-build").toAbsolutePath();
+    /**
+     * Where the patched tree and the builds go: beside the kernel source in run-tests' cache, outside the project,
+     * so that nothing walking the project directory walks them.
+     */
+    private static final Path WORK = cache().resolve("kernel-build");
+
+    static Path cache() {
+        String c = System.getenv("DTSHRINK_CACHE");
+        if (c != null) {
+            return Path.of(c).toAbsolutePath();
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return (xdg != null ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache")).resolve("dtshrink");
+    }
 
     @Test
     void tablesCompileInConfiguredKernelTreesAndSizeAsComputed() throws Exception {
