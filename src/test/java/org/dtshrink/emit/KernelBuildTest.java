@@ -38,9 +38,11 @@ class KernelBuildTest {
 
     /**
      * Where the patched tree and the builds go: beside the kernel source in run-tests' cache, outside the project,
-     * so that nothing walking the project directory walks them.
+     * so that nothing walking the project directory walks them; one directory per checkout, as checkouts on one
+     * machine share the cache.
      */
-    private static final Path WORK = cache().resolve("kernel-build");
+    private static final Path WORK = cache().resolve("kernel-build-" + Integer.toHexString(
+            Path.of("").toAbsolutePath().toString().hashCode()));
 
     static Path cache() {
         String c = System.getenv("DTSHRINK_CACHE");
