@@ -62,7 +62,7 @@ class CommandOptionsTest {
         assertThat(options("usage")).isEqualTo(of(USAGE_SET, List.of("--kernel-src", "--format", "-o"), HELP));
         assertThat(options("emit-c")).isEqualTo(of(READING, USAGE_SET, List.of("--prune-nodes", "--profile",
                 "--profile-file", "-o", "--out", "--sizes", "--root-function", "--kernel-patch", "--patch-path",
-                "--boot-dtb", "--dump"), HELP));
+                "--signoff", "--boot-dtb", "--dump"), HELP));
         assertThat(options("report")).isEqualTo(of(READING, USAGE_SET, PROFILES, List.of("--prune-nodes",
                 "--compare", "--max-growth", "--dtb-in-flash", "--top", "--format", "-o"), HELP));
     }
