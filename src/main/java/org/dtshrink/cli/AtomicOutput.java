@@ -30,6 +30,17 @@ final class AtomicOutput {
                 return;
             }
             Path out = Path.of(target).toAbsolutePath();
+            if (Files.exists(out)) {
+                // Write through a symbolic link rather than replace it, and into a device or pipe (/dev/null,
+                // /dev/stdout) directly: renaming a file over those would replace them, as dtc never does.
+                out = out.toRealPath();
+                if (!Files.isRegularFile(out)) {
+                    try (OutputStream direct = Files.newOutputStream(out, StandardOpenOption.WRITE)) {
+                        direct.write(data);
+                    }
+                    return;
+                }
+            }
             Path tmp = newTemporary(out);
             try {
                 Files.write(tmp, data);

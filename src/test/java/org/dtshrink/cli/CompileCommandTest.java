@@ -28,6 +28,34 @@ class CompileCommandTest {
     }
 
     @Test
+    void anOutputThatIsASymbolicLinkIsWrittenThroughAndKept() throws Exception {
+        Path real = tmp.resolve("real.dtb");
+        Files.writeString(real, "previous");
+        Path link = Files.createSymbolicLink(tmp.resolve("link.dtb"), real);
+        assertThat(run("compile", SAMPLE.toString(), "-o", link.toString()).code()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readAllBytes(real)).isEqualTo(Files.readAllBytes(SAMPLE_DTB));
+    }
+
+    @Test
+    void anOutputThatIsAPipeIsWrittenIntoNotReplaced() throws Exception {
+        // the case of -o /dev/null or /dev/stdout: a file renamed over them would replace the device
+        Path fifo = tmp.resolve("pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor()).isZero();
+        java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllBytes(fifo);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(run("compile", SAMPLE.toString(), "-o", fifo.toString()).code()).isZero();
+        assertThat(read.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(Files.readAllBytes(SAMPLE_DTB));
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        assertThat(Files.exists(fifo)).isTrue();
+    }
+
+    @Test
     void decompiledSourceCompilesBackToTheSameBlob() throws Exception {
         Path dts = tmp.resolve("back.dts");
         Path dtb = tmp.resolve("back.dtb");
