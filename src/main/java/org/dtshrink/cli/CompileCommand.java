@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.dtshrink.checks.CheckLevels;
+import org.dtshrink.checks.Diagnostic;
 import org.dtshrink.dtsout.DtsPrinter;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtWriter;
@@ -40,63 +42,80 @@ final class CompileCommand implements Callable<Integer> {
     @Mixin
     InputOptions in;
 
-    @Option(names = "-O", paramLabel = "FORMAT",
+    @Option(names = {"-O", "--out-format"}, paramLabel = "FORMAT",
             description = "output format: dtb or dts; default: from the -o file's extension, else dtb for source input"
                     + " and dts for blob input")
     String outFormat;
 
-    @Option(names = "-o", paramLabel = "FILE", description = "output file; default: standard output")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "output file; default: standard output")
     String output;
 
-    @Option(names = "-V", paramLabel = "VERSION", converter = CNumber.class, defaultValue = "17",
+    @Option(names = {"-V", "--out-version"}, paramLabel = "VERSION", converter = CNumber.class, defaultValue = "17",
             description = "blob version: 1, 2, 3, 16 or 17; default: ${DEFAULT-VALUE}")
     long version;
 
-    @Option(names = "-R", paramLabel = "N", converter = CNumber.class, defaultValue = "0",
+    @Option(names = {"-R", "--reserve"}, paramLabel = "N", converter = CNumber.class, defaultValue = "0",
             description = "add N empty memory-reservation entries")
     long reserveCount;
 
-    @Option(names = "-S", paramLabel = "BYTES", converter = CNumber.class, defaultValue = "0",
+    @Option(names = {"-S", "--space"}, paramLabel = "BYTES", converter = CNumber.class, defaultValue = "0",
             description = "pad the blob to at least BYTES")
     long minSize;
 
-    @Option(names = "-p", paramLabel = "BYTES", converter = CNumber.class, defaultValue = "0",
+    @Option(names = {"-p", "--pad"}, paramLabel = "BYTES", converter = CNumber.class, defaultValue = "0",
             description = "add BYTES of padding to the blob")
     long padding;
 
-    @Option(names = "-a", paramLabel = "BYTES", converter = CNumber.class, defaultValue = "0",
+    @Option(names = {"-a", "--align"}, paramLabel = "BYTES", converter = CNumber.class, defaultValue = "0",
             description = "align the blob's size to BYTES (a power of two)")
     long align;
 
-    @Option(names = "-b", paramLabel = "CPU", converter = CNumber.class,
+    @Option(names = {"-b", "--boot-cpu"}, paramLabel = "CPU", converter = CNumber.class,
             description = "boot CPU id for the header; default: the first /cpus/cpu's reg, as dtc guesses it")
     Long bootCpu;
 
-    @Option(names = "-q", description = "quiet: no warnings (repeatable, as dtc's)")
+    @Option(names = {"-q", "--quiet"}, description = "quiet, as dtc's: -q no warnings, -qq no errors either, -qqq nothing")
     boolean[] quiet = new boolean[0];
 
-    @Option(names = "-W", paramLabel = "WARNING", description = "accepted for dtc compatibility")
-    List<String> warnings = new ArrayList<>();
+    @Option(names = {"-W", "--warning"}, paramLabel = "CHECK", parameterConsumer = InputOptions.WarningFlag.class,
+            description = "dtc's check as a warning; -W no-CHECK: not a warning (repeatable, in order)")
+    List<String> warnings;
+
+    @Option(names = {"-f", "--force"}, description = "write the output even when a check at error level fails")
+    boolean force;
 
     @Option(names = "--batch", paramLabel = "FILE",
             description = "compile many files in one run: each line of FILE ('-' for standard input) is"
-                    + " INPUT<TAB>OUTPUT")
+                    + " INPUT<TAB>OUTPUT, or INPUT<TAB>OUTPUT<TAB>FLAGS with compile flags for that file alone"
+                    + " (separated by spaces, after the command line's)")
     String batch;
+
+    /** Exit status when a check at error level fails and output is not forced, as dtc's. */
+    static final int EXIT_CHECK_ERRORS = 2;
 
     @Override
     public Integer call() {
         FdtOptions layout = layout();
+        CheckLevels levels = levels();
         if (batch != null) {
-            return runBatch(layout);
+            return runBatch(layout, levels);
         }
         PrintWriter err = spec.commandLine().getErr();
         if (in.preprocessOnly()) {
             AtomicOutput.write(output, in.preprocess(input).getBytes(StandardCharsets.UTF_8), System.out);
             return Cli.EXIT_OK;
         }
-        compileOne(input, output, layout);
+        int status = compileOne(input, output, layout, levels, err);
         err.flush();
-        return Cli.EXIT_OK;
+        return status;
+    }
+
+    private CheckLevels levels() {
+        try {
+            return CheckLevels.of(in.checkFlags);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private FdtOptions layout() {
@@ -108,8 +127,32 @@ final class CompileCommand implements Callable<Integer> {
         }
     }
 
-    private void compileOne(String inputName, String outputName, FdtOptions layout) {
-        TreeInput.Loaded loaded = in.load(inputName);
+    /** One compile as dtc does it: its messages on {@code err}, then the output unless a check error stops it. */
+    private int compileOne(String inputName, String outputName, FdtOptions layout, CheckLevels levels,
+            PrintWriter err) {
+        TreeInput.Checked checked = TreeInput.loadChecked(inputName, in, levels, force);
+        String outName = outputName == null ? "-" : outputName;
+        int q = quiet.length;
+        for (String line : checked.parserMessages()) {
+            err.println(line);
+        }
+        for (Diagnostic d : checked.diagnostics()) {
+            if (d.shownAt(q)) {
+                for (String line : d.lines(outName)) {
+                    err.println(line);
+                }
+            }
+        }
+        if (checked.errors()) {
+            if (!force) {
+                err.println("ERROR: Input tree has errors, aborting (use -f to force output)");
+                return EXIT_CHECK_ERRORS;
+            }
+            if (q < 3) {
+                err.println("Warning: Input tree has errors, output forced");
+            }
+        }
+        TreeInput.Loaded loaded = checked.loaded();
         DeviceTree tree = loaded.tree();
         if (bootCpu != null) {
             tree.setBootCpuid(bootCpu);
@@ -125,6 +168,7 @@ final class CompileCommand implements Callable<Integer> {
         if (in.dependencyFile() != null) {
             in.writeDependencies(outputName == null ? "-" : outputName, loaded.dependencies());
         }
+        return Cli.EXIT_OK;
     }
 
     private String outputFormat(String outputName, boolean fromSource) {
@@ -146,18 +190,32 @@ final class CompileCommand implements Callable<Integer> {
         return f;
     }
 
-    private int runBatch(FdtOptions layout) {
+    private int runBatch(FdtOptions layout, CheckLevels levels) {
         List<String[]> jobs = readBatch();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.forStderr(jobs.size());
         int failed = 0;
+        int refused = 0;
         for (String[] job : jobs) {
             try {
-                compileOne(job[0], job[1], layout);
+                int status;
+                if (job.length > 2 && !job[2].isBlank()) {
+                    CompileCommand own = withFlags(job[2]);
+                    status = own.compileOne(job[0], job[1], own.layout(), own.levels(), err);
+                } else {
+                    status = compileOne(job[0], job[1], layout, levels, err);
+                }
+                if (status != Cli.EXIT_OK) {
+                    refused++;
+                }
             } catch (DtException e) {
                 failed++;
                 progress.clear();
                 err.println(e.getMessage());
+            } catch (CommandLine.ParameterException e) {
+                failed++;
+                progress.clear();
+                err.println(job[0] + ": error: bad flags '" + job[2] + "': " + e.getMessage());
             } catch (RuntimeException | StackOverflowError e) {
                 failed++;
                 progress.clear();
@@ -166,11 +224,32 @@ final class CompileCommand implements Callable<Integer> {
             progress.step();
         }
         progress.done();
-        if (failed > 0) {
-            err.println("dtshrink: " + failed + " of " + jobs.size() + " failed");
+        if (failed + refused > 0) {
+            err.println("dtshrink: " + (failed + refused) + " of " + jobs.size() + " failed");
         }
         err.flush();
-        return failed == 0 ? Cli.EXIT_OK : Cli.EXIT_BAD_INPUT;
+        return failed > 0 ? Cli.EXIT_BAD_INPUT : refused > 0 ? EXIT_CHECK_ERRORS : Cli.EXIT_OK;
+    }
+
+    /** This command line (less --batch) with a job's own flags after it, parsed afresh. */
+    private CompileCommand withFlags(String flags) {
+        List<String> args = new ArrayList<>();
+        List<String> mine = spec.commandLine().getParseResult().expandedArgs();
+        for (int i = 0; i < mine.size(); i++) {
+            String a = mine.get(i);
+            if (a.equals("--batch")) {
+                i++;
+            } else if (!a.startsWith("--batch=")) {
+                args.add(a);
+            }
+        }
+        args.addAll(List.of(flags.trim().split("\\s+")));
+        CompileCommand own = new CompileCommand();
+        CommandLine cl = new CommandLine(own);
+        cl.setOverwrittenOptionsAllowed(true);
+        cl.parseArgs(args.toArray(new String[0]));
+        own.spec.commandLine().setErr(spec.commandLine().getErr());
+        return own;
     }
 
     private List<String[]> readBatch() {
@@ -186,8 +265,8 @@ final class CompileCommand implements Callable<Integer> {
                     continue;
                 }
                 String[] parts = line.split("\t", -1);
-                if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-                    throw new DtException(batch + ":" + lineNo + ":1: error: expected INPUT<TAB>OUTPUT");
+                if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
+                    throw new DtException(batch + ":" + lineNo + ":1: error: expected INPUT<TAB>OUTPUT[<TAB>FLAGS]");
                 }
                 jobs.add(parts);
             }

@@ -23,6 +23,7 @@ final class InputOptions {
     String inputFormat;
     final List<Path> cppIncludeDirs = new ArrayList<>();
     boolean preprocessOnly;
+    /** dtc's -W and -E check flags in the order given, as "-Wname", "-Eno-name". */
     final List<String> checkFlags = new ArrayList<>();
 
     @Option(names = "-I", paramLabel = "FORMAT|DIR",
@@ -40,7 +41,7 @@ final class InputOptions {
 
     @Option(names = "-E", arity = "0", parameterConsumer = PreprocessOrCheck.class,
             description = "print the preprocessed source, as cpp -E does, and stop (with a check name, dtc's -E:"
-                    + " accepted and ignored)")
+                    + " make that check an error, -E no-CHECK: not an error)")
     boolean bareE;
 
     @Option(names = "-i", paramLabel = "DIR", description = "a directory searched by /include/ and /incbin/")
@@ -96,6 +97,33 @@ final class InputOptions {
         AtomicOutput.write(dependencyFile.toString(), sb.toString().getBytes(StandardCharsets.UTF_8), System.out);
     }
 
+    /** Finds the InputOptions mixin of a command, for options declared elsewhere that feed it. */
+    static InputOptions of(CommandLine.Model.CommandSpec commandSpec) {
+        for (CommandLine.Model.CommandSpec m : commandSpec.mixins().values()) {
+            if (m.userObject() instanceof InputOptions io) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    /** dtc's -W: each value goes into the ordered check flags. */
+    static final class WarningFlag implements CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, CommandLine.Model.ArgSpec argSpec,
+                CommandLine.Model.CommandSpec commandSpec) {
+            InputOptions self = of(commandSpec);
+            if (args.isEmpty()) {
+                throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                        "Missing required parameter for option '-W' (CHECK)");
+            }
+            String v = args.pop();
+            if (self != null) {
+                self.checkFlags.add("-W" + v);
+            }
+        }
+    }
+
     /** Takes {@code -E}'s value only when it looks like one of dtc's check names. */
     static final class PreprocessOrCheck implements CommandLine.IParameterConsumer {
         @Override
@@ -112,7 +140,7 @@ final class InputOptions {
             }
             if (!args.isEmpty() && CHECK_NAME.matcher(args.peek()).matches()
                     && !java.nio.file.Files.exists(Path.of(args.peek()))) {
-                self.checkFlags.add(args.pop());
+                self.checkFlags.add("-E" + args.pop());
             } else {
                 self.preprocessOnly = true;
             }

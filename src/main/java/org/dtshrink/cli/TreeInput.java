@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.dtshrink.checks.CheckLevels;
+import org.dtshrink.checks.CheckSettings;
+import org.dtshrink.checks.Checker;
+import org.dtshrink.checks.Diagnostic;
 import org.dtshrink.cpp.Preprocessor;
 import org.dtshrink.dts.DtsOptions;
 import org.dtshrink.dts.DtsReader;
@@ -39,7 +43,26 @@ final class TreeInput {
     private TreeInput() {
     }
 
+    /**
+     * A tree read as dtc's compile reads it, with what dtc prints on the way: messages from the parser, the
+     * checks' diagnostics, and whether a check at error level failed. Without {@code force}, a tree that failed is
+     * not finished and {@code loaded()} is null.
+     */
+    record Checked(Loaded loaded, List<String> parserMessages, List<Diagnostic> diagnostics, boolean errors) {
+    }
+
     static Loaded load(String name, InputOptions opts) {
+        Checked c = loadChecked(name, opts, CheckLevels.defaults(), false, true);
+        return c.loaded();
+    }
+
+    static Checked loadChecked(String name, InputOptions opts, CheckLevels levels, boolean force) {
+        return loadChecked(name, opts, levels, force, false);
+    }
+
+    /** {@code strict}: a failed error-level check is thrown as bad input, as every command but compile wants. */
+    private static Checked loadChecked(String name, InputOptions opts, CheckLevels levels, boolean force,
+            boolean strict) {
         byte[] bytes = read(name);
         boolean blob = opts.inputFormat != null ? opts.inputFormat.equals("dtb") : isBlob(bytes);
         if (opts.inputFormat != null && opts.inputFormat.equals("fs")) {
@@ -49,7 +72,16 @@ final class TreeInput {
         if (blob) {
             DeviceTree tree = FdtReader.read(bytes, display);
             long size = bytes.length >= 8 ? u32(bytes, 4) : bytes.length;
-            return new Loaded(tree, false, size, name.equals("-") ? List.of() : List.of(Path.of(name)));
+            List<Path> deps = name.equals("-") ? List.of() : List.of(Path.of(name));
+            Loaded loaded = new Loaded(tree, false, size, deps);
+            if (strict) {
+                return new Checked(loaded, List.of(), List.of(), false);
+            }
+            // dtc checks a blob's tree too (without positions its messages name the output)
+            DtsOptions o = dtsOptions(opts);
+            Checker.Result r = Checker.run(tree, new CheckSettings(levels, o.symbols(), o.phandleFormat().legacy(),
+                    o.phandleFormat().epapr(), n -> false));
+            return new Checked(r.errors() && !force ? null : loaded, List.of(), r.diagnostics(), r.errors());
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         List<Path> deps = new ArrayList<>();
@@ -61,8 +93,14 @@ final class TreeInput {
             text = p.text();
             deps = p.dependencies();
         }
-        DeviceTree tree = DtsReader.read(text, display, dtsOptions(opts));
-        return new Loaded(tree, true, -1, deps);
+        DtsOptions o = dtsOptions(opts).withChecks(levels);
+        if (strict) {
+            return new Checked(new Loaded(DtsReader.read(text, display, o), true, -1, deps), List.of(), List.of(),
+                    false);
+        }
+        DtsReader.Compiled c = DtsReader.compile(text, display, o, force);
+        Loaded loaded = c.tree() == null ? null : new Loaded(c.tree(), true, -1, deps);
+        return new Checked(loaded, c.parserMessages(), c.diagnostics(), c.errors());
     }
 
     static String preprocessedText(String name, InputOptions opts) {

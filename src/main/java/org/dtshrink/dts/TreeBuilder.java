@@ -28,7 +28,7 @@ final class TreeBuilder {
 
     private final DtsOptions options;
     private final Labels labels = new Labels();
-    private final Map<Value, List<SourcePos>> refPositions = ParsedSource.newRefPositions();
+    private final List<String> messages = new ArrayList<>();
     private boolean plugin;
     private int nextFragment;
 
@@ -50,7 +50,7 @@ final class TreeBuilder {
         tree.reserves().addAll(reserves);
         tree.setPlugin(plugin);
         tree.setBootCpuid(guessBootCpuid(root));
-        return new ParsedSource(tree, labels, plugin, refPositions);
+        return new ParsedSource(tree, labels, plugin, messages);
     }
 
     private static boolean headers(List<DtsParser.HeaderContext> headers) {
@@ -81,7 +81,7 @@ final class TreeBuilder {
 
     private Node topItem(Node root, DtsParser.TopItemContext item) {
         if (item instanceof DtsParser.RootNodeContext r) {
-            Node fresh = body(r.nodeBody(), "", pos(r.getStart()));
+            Node fresh = body(r.nodeBody(), "");
             return root == null ? fresh : merge(root, fresh);
         }
         if (root == null && !(item instanceof DtsParser.RefNodeContext rn && rn.LABEL() == null)) {
@@ -114,7 +114,7 @@ final class TreeBuilder {
         String ref = refText(r.ref());
         SourcePos refPos = pos(r.ref().getStart());
         boolean pathRef = r.ref().PATH_REF() != null;
-        Node fresh = body(r.nodeBody(), null, refPos);
+        Node fresh = body(r.nodeBody(), null);
         if (root == null) {
             // Only an overlay may start with a reference; its root is empty and the body becomes a fragment.
             if (!plugin) {
@@ -187,9 +187,10 @@ final class TreeBuilder {
 
     // ---- node bodies ----
 
-    private Node body(DtsParser.NodeBodyContext body, String name, SourcePos at) {
+    /** A node as written; dtc locates it from its '{' to its ';', the name and labels left out. */
+    private Node body(DtsParser.NodeBodyContext body, String name) {
         Node n = new Node(name == null ? "" : name);
-        n.setPos(at);
+        n.setPos(DtsToken.span(body.LBRACE().getSymbol(), body.SEMI().getSymbol()));
         boolean seenChild = false;
         for (DtsParser.ItemContext item : body.item()) {
             if (item.propdef() != null) {
@@ -211,7 +212,7 @@ final class TreeBuilder {
         if (def instanceof DtsParser.SetPropContext s) {
             TerminalNode nameTok = s.PROPNODENAME();
             Value v = s.propdata() == null ? new Value() : propdata(s.propdata());
-            p = new Property(propName(nameTok), v, pos(nameTok.getSymbol()));
+            p = new Property(propName(nameTok), v, DtsToken.span(nameTok.getSymbol(), s.SEMI().getSymbol()));
             ls = s.LABEL();
         } else {
             DtsParser.DeletePropContext d = (DtsParser.DeletePropContext) def;
@@ -229,13 +230,13 @@ final class TreeBuilder {
         Node n;
         List<TerminalNode> ls;
         if (sub instanceof DtsParser.ChildNodeContext c) {
-            n = body(c.nodeBody(), propName(c.PROPNODENAME()), pos(c.PROPNODENAME().getSymbol()));
+            n = body(c.nodeBody(), propName(c.PROPNODENAME()));
             n.setOmitIfNoRef(!c.OMIT_NO_REF().isEmpty());
             ls = c.LABEL();
         } else {
             DtsParser.DeleteChildContext d = (DtsParser.DeleteChildContext) sub;
             n = new Node(propName(d.PROPNODENAME()));
-            n.setPos(pos(d.PROPNODENAME().getSymbol()));
+            n.setPos(DtsToken.span(d.DEL_NODE().getSymbol(), d.SEMI().getSymbol()));
             n.setDeleted(true);
             n.setOmitIfNoRef(!d.OMIT_NO_REF().isEmpty());
             ls = d.LABEL();
@@ -284,7 +285,6 @@ final class TreeBuilder {
             String ref = refText(r.ref());
             v.addMarker(Marker.Kind.TYPE_STRING, ref);
             v.addMarker(Marker.Kind.REF_PATH, ref);
-            ParsedSource.recordRef(refPositions, v, pos(r.getStart()));
         } else {
             incbin(v, (DtsParser.IncbinPieceContext) piece);
         }
@@ -310,9 +310,10 @@ final class TreeBuilder {
                 long x = ExpressionEvaluator.evaluate(prim);
                 if (bits < 64) {
                     long mask = (1L << bits) - 1;
+                    // neither in range nor sign-extended: dtc keeps the low bits and says so
                     if (Long.compareUnsigned(x, mask) > 0 && (x | mask) != -1L) {
-                        throw DtException.at(pos(prim.getStart()), "Value out of range for " + bits
-                                + "-bit array element");
+                        messages.add(String.format("WARNING: %s: Value 0x%016x truncated to 0x%0" + (bits / 4) + "x",
+                                DtsToken.span(prim.getStart(), prim.getStop()).dtcString(), x, x & mask));
                     }
                 }
                 v.appendInteger(x, bits);
@@ -322,8 +323,7 @@ final class TreeBuilder {
                             + "elements.");
                 }
                 v.addMarker(Marker.Kind.REF_PHANDLE, refText(r));
-                ParsedSource.recordRef(refPositions, v, pos(r.getStart()));
-                v.appendInteger(-1L, bits);
+                    v.appendInteger(-1L, bits);
             }
         }
     }
@@ -405,6 +405,7 @@ final class TreeBuilder {
                 old.addChild(nc);
             }
         }
+        old.addDefinition(fresh.pos());
         return old;
     }
 
