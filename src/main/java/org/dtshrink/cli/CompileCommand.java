@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,29 +198,15 @@ final class CompileCommand implements Callable<Integer> {
         int failed = 0;
         int refused = 0;
         for (String[] job : jobs) {
-            try {
-                int status;
-                if (job.length > 2 && !job[2].isBlank()) {
-                    CompileCommand own = withFlags(job[2]);
-                    status = own.compileOne(job[0], job[1], own.layout(), own.levels(), err);
-                } else {
-                    status = compileOne(job[0], job[1], layout, levels, err);
-                }
-                if (status != Cli.EXIT_OK) {
-                    refused++;
-                }
-            } catch (DtException e) {
-                failed++;
+            JobResult r = compileJob(job, layout, levels);
+            if (!r.printed().isEmpty()) {
                 progress.clear();
-                err.println(e.getMessage());
-            } catch (CommandLine.ParameterException e) {
+                err.print(r.printed());
+            }
+            if (r.status() == Cli.EXIT_BAD_INPUT) {
                 failed++;
-                progress.clear();
-                err.println(job[0] + ": error: bad flags '" + job[2] + "': " + e.getMessage());
-            } catch (RuntimeException | StackOverflowError e) {
-                failed++;
-                progress.clear();
-                err.println(job[0] + ": error: " + Cli.describe(e));
+            } else if (r.status() != Cli.EXIT_OK) {
+                refused++;
             }
             progress.step();
         }
@@ -229,6 +216,35 @@ final class CompileCommand implements Callable<Integer> {
         }
         err.flush();
         return failed > 0 ? Cli.EXIT_BAD_INPUT : refused > 0 ? EXIT_CHECK_ERRORS : Cli.EXIT_OK;
+    }
+
+    /** One job of a batch: its exit status and everything it printed, which the batch prints in batch order. */
+    record JobResult(int status, String printed) {
+    }
+
+    private JobResult compileJob(String[] job, FdtOptions layout, CheckLevels levels) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        int status;
+        try {
+            if (job.length > 2 && !job[2].isBlank()) {
+                CompileCommand own = withFlags(job[2]);
+                status = own.compileOne(job[0], job[1], own.layout(), own.levels(), out);
+            } else {
+                status = compileOne(job[0], job[1], layout, levels, out);
+            }
+        } catch (DtException e) {
+            status = Cli.EXIT_BAD_INPUT;
+            out.println(e.getMessage());
+        } catch (CommandLine.ParameterException e) {
+            status = Cli.EXIT_BAD_INPUT;
+            out.println(job[0] + ": error: bad flags '" + job[2] + "': " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            status = Cli.EXIT_BAD_INPUT;
+            out.println(job[0] + ": error: " + Cli.describe(e));
+        }
+        out.flush();
+        return new JobResult(status, text.toString());
     }
 
     /** This command line (less --batch) with a job's own flags after it, parsed afresh. */
@@ -248,7 +264,6 @@ final class CompileCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(own);
         cl.setOverwrittenOptionsAllowed(true);
         cl.parseArgs(args.toArray(new String[0]));
-        own.spec.commandLine().setErr(spec.commandLine().getErr());
         return own;
     }
 

@@ -107,8 +107,13 @@ final class TreeInput {
         return preprocess(name, opts).text();
     }
 
+    /**
+     * With --kernel-src every source goes through the preprocessor, as the kernel's build runs cpp on every board:
+     * cpp's output differs from the file even without directives (comments gone, white space folded), and dtc's
+     * message positions count columns in cpp's output.
+     */
     private static boolean wantsPreprocessing(String text, InputOptions opts) {
-        return opts.cppCommand != null || Preprocessor.needsPreprocessing(text);
+        return opts.cppCommand != null || opts.kernelSrc != null || Preprocessor.needsPreprocessing(text);
     }
 
     private record Preprocessed(String text, List<Path> dependencies) {
