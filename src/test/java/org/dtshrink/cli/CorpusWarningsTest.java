@@ -28,15 +28,28 @@ class CorpusWarningsTest {
     @ValueSource(strings = {"default", "w1", "w2"})
     void everyCorpusBoardWarnsAsTheKernelsDtcDoes(String set) throws Exception {
         Corpus.assumePresent();
+        compareAll(set, Corpus.kernelSources(), List.of("-b", "0"), ".dtb");
+    }
+
+    /** dtc checks a blob's tree too: each corpus blob decompiled, with the kernel's default flags. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"default"})
+    void everyCorpusBlobWarnsAsTheKernelsDtcDoes(String set) throws Exception {
+        Corpus.assumePresent();
+        compareAll(set, Corpus.kernelBlobs(), List.of("-I", "dtb", "-O", "dts"), ".dts");
+    }
+
+    private static void compareAll(String set, List<Path> inputs, List<String> mode, String outSuffix)
+            throws Exception {
         KernelDtc.assumePresent();
         List<String> flags = List.of(KernelTreeParity.SETS.get(set).split(" "));
-        Path out = Path.of("target", "corpus-warnings-" + set + ".dtb");
+        Path out = Path.of("target", "corpus-warnings-" + set + outSuffix);
         Path err = Path.of("target", "corpus-warnings-" + set + ".err");
         List<String> differ = new ArrayList<>();
         int boards = 0;
         int lines = 0;
-        for (Path board : Corpus.kernelSources()) {
-            List<String> args = new ArrayList<>(List.of("-b", "0"));
+        for (Path board : inputs) {
+            List<String> args = new ArrayList<>(mode);
             args.addAll(flags);
             args.addAll(List.of("-o", out.toString(), board.toString()));
 
@@ -58,7 +71,7 @@ class CorpusWarningsTest {
         }
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
-        assertThat(boards).isEqualTo(Corpus.kernelSources().size()).isGreaterThan(100);
+        assertThat(boards).isEqualTo(inputs.size()).isGreaterThan(100);
         assertThat(lines).as("the kernel's dtc printed something to compare with").isGreaterThan(0);
         assertThat(differ).as(set + ": boards where dtshrink's messages differ from dtc's").isEmpty();
     }
