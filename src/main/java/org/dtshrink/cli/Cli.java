@@ -18,11 +18,46 @@ final class Cli {
         // dtc takes a flag twice (the kernel's makefiles can pass -@ twice); so does compile
         cl.getSubcommands().get("compile").setOverwrittenOptionsAllowed(true);
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_BAD_INPUT);
+        cl.setParameterExceptionHandler(Cli::usageError);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println(ex instanceof DtException ? ex.getMessage() : "error: " + describe(ex));
+            if (ex instanceof CommandLine.ParameterException pe) {
+                return usageError(pe, new String[0]);
+            }
+            commandLine.getErr().println(ex instanceof DtException ? ex.getMessage()
+                    : inputOf(parseResult) + "error: " + describe(ex));
             return EXIT_BAD_INPUT;
         });
         return cl;
+    }
+
+    /** A usage error: its one line, and where to look, instead of the whole help. */
+    static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine c = ex.getCommandLine();
+        c.getErr().println(ex.getMessage());
+        c.getErr().println("try '" + c.getCommandSpec().qualifiedName() + " --help'");
+        c.getErr().flush();
+        return EXIT_USAGE;
+    }
+
+    /** {@code "FILE: "} for the input the failed command was given, so that the error names it; else "". */
+    static String inputOf(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult p = parseResult;
+        if (p == null) {
+            return "";
+        }
+        while (p.subcommand() != null) {
+            p = p.subcommand();
+        }
+        for (CommandLine.Model.PositionalParamSpec pos : p.matchedPositionals()) {
+            Object v = pos.getValue();
+            if (v instanceof java.util.List<?> l && !l.isEmpty()) {
+                v = l.get(0);
+            }
+            if (v != null) {
+                return (v.equals("-") ? "<stdin>" : v) + ": ";
+            }
+        }
+        return "";
     }
 
     /** One line for a failure that is not a {@link DtException}; a bug still gets no stack trace on the screen. */

@@ -16,17 +16,19 @@ import org.dtshrink.checks.Diagnostic;
 import org.dtshrink.dtsout.DtsPrinter;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtWriter;
+import org.dtshrink.pipeline.Inputs;
+import org.dtshrink.pipeline.Loaded;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code dtshrink compile}: dtc's job, with dtc's flags, and byte-identical output. */
+// Not mixinStandardHelpOptions: -V is dtc's blob version here, so --version is -v, as in dtc.
 @Command(name = "compile",
-        mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Compiles device-tree source to a blob (or a blob back to source), as dtc does, byte for byte.",
@@ -42,6 +44,9 @@ final class CompileCommand implements Callable<Integer> {
 
     @Mixin
     InputOptions in;
+
+    @Mixin
+    CompileOnlyOptions compileOnly;
 
     @Option(names = {"-O", "--out-format"}, paramLabel = "FORMAT",
             description = "output format: dtb or dts; default: from the -o file's extension, else dtb for source input"
@@ -78,12 +83,18 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "quiet, as dtc's: -q no warnings, -qq no errors either, -qqq nothing")
     boolean[] quiet = new boolean[0];
 
-    @Option(names = {"-W", "--warning"}, paramLabel = "CHECK", parameterConsumer = InputOptions.WarningFlag.class,
+    @Option(names = {"-W", "--warning"}, paramLabel = "CHECK", parameterConsumer = CompileOnlyOptions.WarningFlag.class,
             description = "dtc's check as a warning; -W no-CHECK: not a warning (repeatable, in order)")
     List<String> warnings;
 
     @Option(names = {"-f", "--force"}, description = "write the output even when a check at error level fails")
     boolean force;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-v", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean versionRequested;
 
     @Option(names = "--batch", paramLabel = "FILE",
             description = "compile many files in one run: each line of FILE ('-' for standard input) is"
@@ -102,7 +113,7 @@ final class CompileCommand implements Callable<Integer> {
             return runBatch(layout, levels);
         }
         PrintWriter err = spec.commandLine().getErr();
-        if (in.preprocessOnly()) {
+        if (compileOnly.preprocessOnly()) {
             AtomicOutput.write(output, in.preprocess(input).getBytes(StandardCharsets.UTF_8), System.out);
             return Cli.EXIT_OK;
         }
@@ -113,7 +124,7 @@ final class CompileCommand implements Callable<Integer> {
 
     private CheckLevels levels() {
         try {
-            return CheckLevels.of(in.checkFlags);
+            return CheckLevels.of(compileOnly.checkFlags);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -131,7 +142,7 @@ final class CompileCommand implements Callable<Integer> {
     /** One compile as dtc does it: its messages on {@code err}, then the output unless a check error stops it. */
     private int compileOne(String inputName, String outputName, FdtOptions layout, CheckLevels levels,
             PrintWriter err) {
-        TreeInput.Checked checked = TreeInput.loadChecked(inputName, in, levels, force);
+        Inputs.Checked checked = Inputs.loadChecked(inputName, in.sourceOptions(), levels, force);
         String outName = outputName == null ? "-" : outputName;
         int q = quiet.length;
         for (String line : checked.parserMessages()) {
@@ -153,7 +164,7 @@ final class CompileCommand implements Callable<Integer> {
                 err.println("Warning: Input tree has errors, output forced");
             }
         }
-        TreeInput.Loaded loaded = checked.loaded();
+        Loaded loaded = checked.loaded();
         DeviceTree tree = loaded.tree();
         if (bootCpu != null) {
             tree.setBootCpuid(bootCpu);
@@ -166,8 +177,8 @@ final class CompileCommand implements Callable<Integer> {
             data = DtsPrinter.print(tree).getBytes(StandardCharsets.UTF_8);
         }
         AtomicOutput.write(outputName, data, System.out);
-        if (in.dependencyFile() != null) {
-            in.writeDependencies(outputName == null ? "-" : outputName, loaded.dependencies());
+        if (compileOnly.dependencyFile() != null) {
+            compileOnly.writeDependencies(outputName == null ? "-" : outputName, loaded.dependencies());
         }
         return Cli.EXIT_OK;
     }

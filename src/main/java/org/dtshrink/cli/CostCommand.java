@@ -8,6 +8,7 @@ import org.dtshrink.cost.CostReport;
 import org.dtshrink.cost.CostTextWriter;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.cost.ReportOptions;
+import org.dtshrink.pipeline.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,8 +65,7 @@ final class CostCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--top must not be negative: " + top);
         }
         List<KernelProfile> selected = kernels.select(spec.commandLine());
-        TreeInput.Loaded loaded = in.load(file);
-        CostReport report = CostReport.measure(file, loaded.tree(), loaded.dtbSize(), dtbInFlash, selected);
+        CostReport report = Pipeline.cost(in.load(file), dtbInFlash, selected);
         ReportOptions options = new ReportOptions(perNode, top, byProperty);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.json ? CostJsonWriter.write(report, options)

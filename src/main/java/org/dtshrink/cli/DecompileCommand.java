@@ -3,6 +3,7 @@ package org.dtshrink.cli;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.dtshrink.dtsout.DtsPrinter;
+import org.dtshrink.pipeline.Loaded;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ final class DecompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TreeInput.Loaded loaded = in.load(input);
+        Loaded loaded = in.load(input);
         AtomicOutput.write(output, DtsPrinter.print(loaded.tree()).getBytes(StandardCharsets.UTF_8), System.out);
         return Cli.EXIT_OK;
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.cost.KernelProfiles;
-import org.dtshrink.emit.BootDtb;
 import org.dtshrink.emit.CTableWriter;
 import org.dtshrink.emit.KernelPatch;
 import org.dtshrink.emit.Provenance;
@@ -19,9 +18,8 @@ import org.dtshrink.emit.UnflattenedDump;
 import org.dtshrink.emit.UnflattenedTree;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtWriter;
-import org.dtshrink.prune.PruneResult;
-import org.dtshrink.prune.Pruner;
-import org.dtshrink.tree.DeviceTree;
+import org.dtshrink.pipeline.Loaded;
+import org.dtshrink.pipeline.Pipeline;
 import org.dtshrink.tree.DtException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -116,23 +114,15 @@ final class EmitCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        TreeInput.Loaded loaded = in.load(file);
-        DeviceTree full = loaded.tree();
+        Loaded loaded = in.load(file);
         // of the input as given, before pruning changes the tree
         Provenance provenance = provenance(loaded);
-        long dtbSize = loaded.dtbSize();
-        String pruned = null;
-        if (pruning.given()) {
-            PruneResult r = Pruner.pruneVerified(full, pruning.build(in.kernelSrc).usage(), pruning.driverless());
-            long before = dtbSize;
-            dtbSize = FdtWriter.write(full, FdtOptions.DEFAULTS).length;
-            pruned = String.format("%d properties and %d nodes removed (blob %d -> %d bytes)",
-                    r.propertiesRemoved(), r.nodesRemoved(), before, dtbSize);
-        }
-        UnflattenedTree tree = UnflattenedTree.of(full, kp, file.equals("-") ? "<stdin>" : file);
-        StaticTable table = new StaticTable(tree);
+        Pipeline.Table run = Pipeline.flashTable(loaded, pruning.given() ? pruning.build(in.kernelSrc) : null,
+                pruning.driverless(), kp);
+        UnflattenedTree tree = run.tree();
+        StaticTable table = run.table();
         byte[] c = CTableWriter.write(table, provenance, rootFunction);
-        byte[] boot = FdtWriter.write(BootDtb.of(full), FdtOptions.DEFAULTS);
+        byte[] boot = run.bootDtb();
         if (output != null || !(sizes || kernelPatch != null || bootDtb != null || dump != null)) {
             AtomicOutput.write(output == null ? "-" : output, c, System.out);
         }
@@ -147,13 +137,13 @@ final class EmitCommand implements Callable<Integer> {
         }
         if (sizes) {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(SizesReport.write(file, table, dtbSize, boot.length, pruned));
+            out.print(SizesReport.write(file, table, run.dtbSize(), boot.length, run.prunedSummary()));
             out.flush();
         }
         return Cli.EXIT_OK;
     }
 
-    private Provenance provenance(TreeInput.Loaded loaded) {
+    private Provenance provenance(Loaded loaded) {
         List<String> options = new ArrayList<>();
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         // What shaped the table, not where it was written: drop the input and the output options.

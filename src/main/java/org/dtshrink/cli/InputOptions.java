@@ -1,30 +1,28 @@
 package org.dtshrink.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Stack;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import org.dtshrink.dts.DtsOptions;
+import org.dtshrink.pipeline.Inputs;
+import org.dtshrink.pipeline.Loaded;
+import org.dtshrink.pipeline.SourceOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * How to read a device tree: the options every command that takes a .dts or .dtb shares. dtc and cpp both own
- * {@code -I} and {@code -E}; dtshrink takes both meanings, telling them apart by the value ({@code -I dts} is dtc's
- * input format, {@code -I include} a cpp search path; {@code -E no-foo} is dtc's check flag, a bare {@code -E}
- * cpp's preprocess-only).
+ * How to read a device tree: the options every command that takes a .dts or .dtb shares, each of which shapes the
+ * tree read (the preprocessor's, and dtc's -i, -H and -@). dtc and cpp both own {@code -I}; dtshrink takes both
+ * meanings, telling them apart by the value ({@code -I dts} is dtc's input format, {@code -I include} a cpp search
+ * path). What only {@code compile} does is {@link CompileOnlyOptions}.
  */
 final class InputOptions {
 
     private static final List<String> INPUT_FORMATS = List.of("dts", "dtb", "fs");
-    private static final Pattern CHECK_NAME = Pattern.compile("(no-)?[a-z][a-z0-9_-]*");
 
     String inputFormat;
     final List<Path> cppIncludeDirs = new ArrayList<>();
-    boolean preprocessOnly;
-    /** dtc's -W and -E check flags in the order given, as "-Wname", "-Eno-name". */
-    final List<String> checkFlags = new ArrayList<>();
 
     @Option(names = "-I", paramLabel = "FORMAT|DIR",
             description = "input format (dts or dtb; default: from the file's contents), or a directory the"
@@ -38,11 +36,6 @@ final class InputOptions {
             }
         }
     }
-
-    @Option(names = "-E", arity = "0", parameterConsumer = PreprocessOrCheck.class,
-            description = "print the preprocessed source, as cpp -E does, and stop (with a check name, dtc's -E:"
-                    + " make that check an error, -E no-CHECK: not an error)")
-    boolean bareE;
 
     @Option(names = "-i", paramLabel = "DIR", description = "a directory searched by /include/ and /incbin/")
     List<Path> includeDirs = new ArrayList<>();
@@ -61,88 +54,36 @@ final class InputOptions {
                     + " the kernel's flags and the -I paths")
     String cppCommand;
 
-    @Option(names = "-d", paramLabel = "FILE", description = "write a make-style dependency file")
-    Path dependencyFile;
-
-    @Option(names = "-H", paramLabel = "FORMAT",
+    @Option(names = "-H", paramLabel = "FORMAT", converter = PhandleFormatConverter.class,
             description = "phandle properties to generate: legacy, epapr or both; default: epapr")
-    String phandleFormat = "epapr";
+    DtsOptions.PhandleFormat phandleFormat = DtsOptions.PhandleFormat.EPAPR;
 
     @Option(names = "-@", description = "add a __symbols__ node with every label (for overlays)")
     boolean symbols;
 
-    boolean preprocessOnly() {
-        return preprocessOnly;
-    }
-
-    Path dependencyFile() {
-        return dependencyFile;
-    }
-
-    TreeInput.Loaded load(String name) {
-        return TreeInput.load(name, this);
+    Loaded load(String name) {
+        return Inputs.load(name, sourceOptions());
     }
 
     String preprocess(String name) {
-        return TreeInput.preprocessedText(name, this);
+        return Inputs.preprocessedText(name, sourceOptions());
     }
 
-    void writeDependencies(String target, List<Path> deps) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(target).append(':');
-        for (Path p : deps) {
-            sb.append(" \\\n ").append(p);
-        }
-        sb.append('\n');
-        AtomicOutput.write(dependencyFile.toString(), sb.toString().getBytes(StandardCharsets.UTF_8), System.out);
+    /** The options as the pipeline takes them. */
+    SourceOptions sourceOptions() {
+        return new SourceOptions(inputFormat, cppIncludeDirs, kernelSrc, defines, cppCommand, includeDirs,
+                phandleFormat, symbols);
     }
 
-    /** Finds the InputOptions mixin of a command, for options declared elsewhere that feed it. */
-    static InputOptions of(CommandLine.Model.CommandSpec commandSpec) {
-        for (CommandLine.Model.CommandSpec m : commandSpec.mixins().values()) {
-            if (m.userObject() instanceof InputOptions io) {
-                return io;
-            }
-        }
-        return null;
-    }
-
-    /** dtc's -W: each value goes into the ordered check flags. */
-    static final class WarningFlag implements CommandLine.IParameterConsumer {
+    /** {@code -H}'s value, checked while the command line is read: a bad one is a usage error. */
+    static final class PhandleFormatConverter implements CommandLine.ITypeConverter<DtsOptions.PhandleFormat> {
         @Override
-        public void consumeParameters(Stack<String> args, CommandLine.Model.ArgSpec argSpec,
-                CommandLine.Model.CommandSpec commandSpec) {
-            InputOptions self = of(commandSpec);
-            if (args.isEmpty()) {
-                throw new CommandLine.ParameterException(commandSpec.commandLine(),
-                        "Missing required parameter for option '-W' (CHECK)");
-            }
-            String v = args.pop();
-            if (self != null) {
-                self.checkFlags.add("-W" + v);
-            }
-        }
-    }
-
-    /** Takes {@code -E}'s value only when it looks like one of dtc's check names. */
-    static final class PreprocessOrCheck implements CommandLine.IParameterConsumer {
-        @Override
-        public void consumeParameters(Stack<String> args, CommandLine.Model.ArgSpec argSpec,
-                CommandLine.Model.CommandSpec commandSpec) {
-            InputOptions self = null;
-            for (CommandLine.Model.CommandSpec m : commandSpec.mixins().values()) {
-                if (m.userObject() instanceof InputOptions) {
-                    self = (InputOptions) m.userObject();
-                }
-            }
-            if (self == null) {
-                return;
-            }
-            if (!args.isEmpty() && CHECK_NAME.matcher(args.peek()).matches()
-                    && !java.nio.file.Files.exists(Path.of(args.peek()))) {
-                self.checkFlags.add("-E" + args.pop());
-            } else {
-                self.preprocessOnly = true;
+        public DtsOptions.PhandleFormat convert(String value) {
+            try {
+                return DtsOptions.PhandleFormat.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected legacy, epapr or both but was '" + value
+                        + "'");
             }
         }
     }

@@ -31,7 +31,7 @@ public final class Main implements Runnable {
         try {
             return cl.execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
-            cl.getErr().println("error: " + Cli.describe(e));
+            cl.getErr().println(Cli.inputOf(cl.getParseResult()) + "error: " + Cli.describe(e));
             return Cli.EXIT_BAD_INPUT;
         }
     }

@@ -4,22 +4,17 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dtshrink.cost.CostResult;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.dtsout.DtsPrinter;
-import org.dtshrink.fdt.FdtOptions;
-import org.dtshrink.fdt.FdtWriter;
+import org.dtshrink.pipeline.Pipeline;
+import org.dtshrink.pipeline.UsageBuilder;
 import org.dtshrink.prune.PruneJsonWriter;
 import org.dtshrink.prune.PruneReport;
-import org.dtshrink.prune.PruneResult;
 import org.dtshrink.prune.PruneTextWriter;
-import org.dtshrink.prune.Pruner;
-import org.dtshrink.scan.UsageBuilder;
-import org.dtshrink.tree.DeviceTree;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code dtshrink prune}: removes what the target kernel never reads, and says what that saves. */
 @Command(name = "prune",
@@ -64,15 +59,11 @@ final class PruneCommand implements Callable<Integer> {
     public Integer call() {
         List<KernelProfile> selected = kernels.select(spec.commandLine());
         UsageBuilder.Built built = pruning.build(in.kernelSrc);
-        TreeInput.Loaded loaded = in.load(file);
-        DeviceTree tree = loaded.tree();
-        long blobBefore = loaded.dtbSize();
-        List<CostResult> before = PruneReport.measure(tree, selected);
-        PruneResult result = Pruner.pruneVerified(tree, built.usage(), pruning.driverless());
-        byte[] blob = FdtWriter.write(tree, FdtOptions.DEFAULTS);
+        Pipeline.Pruned pruned = Pipeline.prune(in.load(file), built, pruning.driverless(), selected);
         boolean dts = output.endsWith(".dts") || output.endsWith(".dtsi");
-        AtomicOutput.write(output, dts ? DtsPrinter.print(tree).getBytes(StandardCharsets.UTF_8) : blob, System.out);
-        PruneReport report = PruneReport.finish(file, result, before, tree, blobBefore, blob.length, built);
+        AtomicOutput.write(output, dts ? DtsPrinter.print(pruned.tree()).getBytes(StandardCharsets.UTF_8)
+                : pruned.blob(), System.out);
+        PruneReport report = pruned.report();
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.json ? PruneJsonWriter.write(report) : PruneTextWriter.write(report, explain));
         out.flush();

@@ -1,9 +1,9 @@
 package org.dtshrink.cli;
 
 import java.nio.file.Path;
-import org.dtshrink.scan.UsageBuilder;
-import picocli.CommandLine.Option;
+import org.dtshrink.pipeline.UsageBuilder;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /** What the target kernel reads and how far pruning goes: shared by {@code prune}, {@code report} and {@code emit-c}. */
 final class PruneOptions {

@@ -7,31 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dtshrink.cost.KernelProfile;
-import org.dtshrink.emit.BootDtb;
-import org.dtshrink.emit.StaticTable;
-import org.dtshrink.emit.UnflattenedTree;
-import org.dtshrink.fdt.FdtOptions;
-import org.dtshrink.fdt.FdtWriter;
-import org.dtshrink.json.Json;
-import org.dtshrink.prune.PruneResult;
-import org.dtshrink.prune.Pruner;
-import org.dtshrink.report.FlashTable;
+import org.dtshrink.pipeline.Loaded;
+import org.dtshrink.pipeline.Pipeline;
+import org.dtshrink.pipeline.UsageBuilder;
+import org.dtshrink.report.ComparedReport;
 import org.dtshrink.report.HtmlReportWriter;
 import org.dtshrink.report.JsonReportWriter;
-import org.dtshrink.report.PrunedTree;
-import org.dtshrink.report.Removal;
 import org.dtshrink.report.ReportComparison;
 import org.dtshrink.report.ReportInput;
 import org.dtshrink.report.SizeReport;
 import org.dtshrink.report.TextReportWriter;
-import org.dtshrink.scan.UsageBuilder;
-import org.dtshrink.tree.DeviceTree;
-import org.dtshrink.tree.DtException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -124,13 +112,13 @@ final class ReportCommand implements Callable<Integer> {
         return Cli.EXIT_OK;
     }
 
-    /** A stored JSON report as it is; any other input measured into one. */
-    private Object reportJson(String name, List<KernelProfile> selected) {
+    /** A stored JSON report's figures; any other input measured. */
+    private ComparedReport reportJson(String name, List<KernelProfile> selected) {
         if (!name.equals("-")) {
             try {
                 String text = Files.readString(Path.of(name), StandardCharsets.UTF_8);
                 if (text.stripLeading().startsWith("{")) {
-                    return Json.read(name, text);
+                    return ComparedReport.read(name, text);
                 }
             } catch (MalformedInputException e) {
                 // Not UTF-8 text, so not a JSON report: a blob.
@@ -138,8 +126,7 @@ final class ReportCommand implements Callable<Integer> {
                 throw new UncheckedIOException(name + ": " + e.getMessage(), e);
             }
         }
-        SizeReport report = SizeReport.build(reportInput(name, selected), selected, top);
-        return Json.read(name, JsonReportWriter.write(report));
+        return ComparedReport.of(SizeReport.build(reportInput(name, selected), selected, top));
     }
 
     private void emit(String text) {
@@ -147,34 +134,11 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private ReportInput reportInput(String name, List<KernelProfile> selected) {
-        TreeInput.Loaded loaded = in.load(name);
-        DeviceTree tree = loaded.tree();
-        PrunedTree pruned = null;
-        if (pruning.given()) {
-            if (usage == null) {
-                usage = pruning.build(in.kernelSrc);
-            }
-            DeviceTree copy = tree.copy();
-            PruneResult result = Pruner.pruneVerified(copy, usage.usage(), pruning.driverless());
-            List<Removal> removals = new ArrayList<>();
-            for (org.dtshrink.prune.Removal r : result.removals()) {
-                removals.add(new Removal(r.nodePath(), r.property(), r.reason()));
-            }
-            pruned = new PrunedTree(copy, FdtWriter.write(copy, FdtOptions.DEFAULTS).length, removals);
+        Loaded loaded = in.load(name);
+        if (pruning.given() && usage == null) {
+            usage = pruning.build(in.kernelSrc);
         }
-        DeviceTree tabled = pruned != null ? pruned.tree() : tree;
-        long bootDtb = FdtWriter.write(BootDtb.of(tabled), FdtOptions.DEFAULTS).length;
-        Map<String, FlashTable> tables = new LinkedHashMap<>();
-        List<String> refused = new ArrayList<>();
-        for (KernelProfile p : selected) {
-            try {
-                StaticTable t = new StaticTable(UnflattenedTree.of(tabled, p, name));
-                tables.put(p.name(), new FlashTable(t.ramBytes(), t.flashBytes(), bootDtb));
-            } catch (DtException e) {
-                refused.add(e.getMessage());
-            }
-        }
-        return new ReportInput(name, tree, loaded.dtbSize(), dtbInFlash, pruned, pruned == null ? NO_USAGE : null,
-                tables, refused.isEmpty() ? null : String.join("; ", refused));
+        return Pipeline.report(loaded, pruning.given() ? usage : null, pruning.driverless(), dtbInFlash, selected,
+                NO_USAGE);
     }
 }

@@ -3,11 +3,11 @@ package org.dtshrink.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dtshrink.scan.UsageBuilder;
+import org.dtshrink.pipeline.UsageBuilder;
 import org.dtshrink.usage.UsageWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code dtshrink usage}: prints the usage set prune would use, with the files each entry came from. */
 @Command(name = "usage",

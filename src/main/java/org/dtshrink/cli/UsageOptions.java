@@ -3,7 +3,7 @@ package org.dtshrink.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.dtshrink.scan.UsageBuilder;
+import org.dtshrink.pipeline.UsageBuilder;
 import picocli.CommandLine.Option;
 
 /** The options that say what the target kernel reads, shared by {@code prune} and {@code usage}. */

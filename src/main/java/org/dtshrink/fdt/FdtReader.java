@@ -65,6 +65,21 @@ public final class FdtReader {
         return new FdtReader(blob, fileName).read();
     }
 
+    /** Whether {@code bytes} start as a device tree blob does: with the FDT magic number. */
+    public static boolean isBlob(byte[] bytes) {
+        return bytes.length >= 4 && u32(bytes, 0) == FdtVersion.MAGIC;
+    }
+
+    /** The blob's size as its header gives it ({@code totalsize}), or the bytes' length when they are too few. */
+    public static long declaredSize(byte[] bytes) {
+        return bytes.length >= 8 ? u32(bytes, 4) : bytes.length;
+    }
+
+    private static long u32(byte[] b, int off) {
+        return ((b[off] & 0xffL) << 24) | ((b[off + 1] & 0xffL) << 16) | ((b[off + 2] & 0xffL) << 8)
+                | (b[off + 3] & 0xffL);
+    }
+
     /** Reads a blob file; errors name the file as given. */
     public static DeviceTree read(Path file) throws IOException {
         return read(Files.readAllBytes(file), file.toString());

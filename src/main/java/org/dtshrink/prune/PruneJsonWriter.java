@@ -20,10 +20,10 @@ public final class PruneJsonWriter {
                 .member("properties_removed", res.propertiesRemoved())
                 .member("nodes_removed", res.nodesRemoved())
                 .member("properties_in_removed_nodes", res.propertiesInRemovedNodes());
-        if (r.usage() != null && r.usage().scan() != null) {
-            KernelScan.Result s = r.usage().scan();
+        if (r.scan() != null) {
+            KernelScan.Result s = r.scan();
             j.name("scan").beginInlineObject()
-                    .member("root", r.usage().scanRoot().toString())
+                    .member("root", s.root().toString())
                     .member("c_files", s.cFiles())
                     .member("headers", s.headers())
                     .member("milliseconds", s.millis())

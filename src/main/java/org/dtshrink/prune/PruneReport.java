@@ -5,7 +5,7 @@ import java.util.List;
 import org.dtshrink.cost.CostResult;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.cost.UnflattenCost;
-import org.dtshrink.scan.UsageBuilder;
+import org.dtshrink.scan.KernelScan;
 import org.dtshrink.tree.DeviceTree;
 
 /**
@@ -13,7 +13,7 @@ import org.dtshrink.tree.DeviceTree;
  * unflatten_device_tree() before and after (the cost model), and the blob before and after.
  */
 public record PruneReport(String input, PruneResult result, List<Saving> savings, long blobBefore, long blobAfter,
-        UsageBuilder.Built usage) {
+        KernelScan.Result scan) {
 
     /** One profile's allocation before and after. */
     public record Saving(String profile, long before, long after) {
@@ -32,12 +32,12 @@ public record PruneReport(String input, PruneResult result, List<Saving> savings
     }
 
     public static PruneReport finish(String input, PruneResult result, List<CostResult> before, DeviceTree after,
-            long blobBefore, long blobAfter, UsageBuilder.Built usage) {
+            long blobBefore, long blobAfter, KernelScan.Result scan) {
         List<Saving> savings = new ArrayList<>();
         for (CostResult b : before) {
             CostResult a = UnflattenCost.compute(after, b.profile());
             savings.add(new Saving(b.profile().name(), b.allocation(), a.allocation()));
         }
-        return new PruneReport(input, result, savings, blobBefore, blobAfter, usage);
+        return new PruneReport(input, result, savings, blobBefore, blobAfter, scan);
     }
 }

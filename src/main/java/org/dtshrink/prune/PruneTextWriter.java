@@ -2,7 +2,6 @@ package org.dtshrink.prune;
 
 import java.util.Locale;
 import org.dtshrink.scan.KernelScan;
-import org.dtshrink.scan.UsageBuilder;
 
 /** The text form of a prune report: a summary, the savings per profile, and with {@code explain} every removal. */
 public final class PruneTextWriter {
@@ -22,11 +21,10 @@ public final class PruneTextWriter {
         sb.append(r.input()).append(": removed ").append(res.propertiesRemoved()).append(" properties (")
                 .append(phandles).append(" of them phandles) and ").append(res.nodesRemoved()).append(" nodes (with ")
                 .append(res.propertiesInRemovedNodes()).append(" properties)\n");
-        UsageBuilder.Built u = r.usage();
-        if (u != null && u.scan() != null) {
-            KernelScan.Result s = u.scan();
+        KernelScan.Result scan = r.scan();
+        if (scan != null) {
             sb.append(String.format(Locale.ROOT, "usage: scanned %d C files and %d headers of %s in %.1f s%n",
-                    s.cFiles(), s.headers(), u.scanRoot(), s.millis() / 1000.0));
+                    scan.cFiles(), scan.headers(), scan.root(), scan.millis() / 1000.0));
         }
         sb.append(String.format(Locale.ROOT, "blob: %d -> %d bytes (saved %d)%n", r.blobBefore(), r.blobAfter(),
                 r.blobBefore() - r.blobAfter()));

@@ -6,13 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dtshrink.tree.DtException;
 
 /**
  * Two reports side by side for size-regression checks: per profile both have, the RAM of each column both have and
  * the as-is bytes of every top-level subtree. RAM grows too much when any column both reports have grows by more
- * than the allowed bytes. Works on the JSON form (schema {@value JsonReportWriter#SCHEMA}), so a stored report and
- * a fresh input compare alike.
+ * than the allowed bytes. Works on {@link ComparedReport}s, so a stored report and a fresh input compare alike.
  */
 public final class ReportComparison {
 
@@ -35,11 +33,11 @@ public final class ReportComparison {
         this.maxGrowth = maxGrowth;
     }
 
-    /** Compares two parsed reports; {@code maxGrowth} is the RAM growth in bytes each column may have. */
-    public static ReportComparison compare(String oldName, Object oldJson, String newName, Object newJson,
-            long maxGrowth) {
+    /** Compares two reports; {@code maxGrowth} is the RAM growth in bytes each column may have. */
+    public static ReportComparison compare(String oldName, ComparedReport oldReport, String newName,
+            ComparedReport newReport, long maxGrowth) {
         ReportComparison c = new ReportComparison(oldName, newName, maxGrowth);
-        c.run(report(oldName, oldJson), report(newName, newJson));
+        c.run(oldReport, newReport);
         return c;
     }
 
@@ -79,11 +77,11 @@ public final class ReportComparison {
         return sb.toString();
     }
 
-    private void run(Map<String, Object> oldReport, Map<String, Object> newReport) {
-        Map<String, Map<String, Object>> oldProfiles = profiles(oldName, oldReport);
-        Map<String, Map<String, Object>> newProfiles = profiles(newName, newReport);
-        for (Map.Entry<String, Map<String, Object>> e : newProfiles.entrySet()) {
-            Map<String, Object> o = oldProfiles.get(e.getKey());
+    private void run(ComparedReport oldReport, ComparedReport newReport) {
+        Map<String, ComparedReport.ProfileFigures> oldProfiles = profiles(oldReport);
+        Map<String, ComparedReport.ProfileFigures> newProfiles = profiles(newReport);
+        for (Map.Entry<String, ComparedReport.ProfileFigures> e : newProfiles.entrySet()) {
+            ComparedReport.ProfileFigures o = oldProfiles.get(e.getKey());
             if (o == null) {
                 text.append('\n').append(e.getKey()).append(": only in the new report\n");
                 continue;
@@ -97,22 +95,20 @@ public final class ReportComparison {
         }
     }
 
-    private void profile(String name, Map<String, Object> o, Map<String, Object> n) {
+    private void profile(String name, ComparedReport.ProfileFigures o, ComparedReport.ProfileFigures n) {
         text.append('\n');
         line(name, "old", "new", "change");
-        Map<String, Object> oc = object(oldName, o.get("columns"), "columns");
-        Map<String, Object> nc = object(newName, n.get("columns"), "columns");
         for (Column c : Column.values()) {
-            Long a = ram(oldName, oc.get(c.key()));
-            Long b = ram(newName, nc.get(c.key()));
+            Long a = ram(o.columns().get(c.key()));
+            Long b = ram(n.columns().get(c.key()));
             if (a != null && b != null) {
                 changes.add(new ColumnChange(name, c, a, b));
             }
             line("  " + c.label() + " RAM", a == null ? "n/a" : Figures.bytes(a), b == null ? "n/a" : Figures.bytes(b),
                     a == null || b == null ? "" : signed(b - a));
         }
-        Map<String, Long> os = subtrees(oldName, o);
-        Map<String, Long> ns = subtrees(newName, n);
+        Map<String, Long> os = subtrees(o);
+        Map<String, Long> ns = subtrees(n);
         Set<String> paths = new LinkedHashSet<>(os.keySet());
         paths.addAll(ns.keySet());
         List<String> changed = new ArrayList<>();
@@ -155,71 +151,23 @@ public final class ReportComparison {
         return (n > 0 ? "+" : "") + Figures.bytes(n);
     }
 
-    private static Map<String, Object> report(String file, Object json) {
-        Map<String, Object> r = object(file, json, "the report");
-        if (!JsonReportWriter.SCHEMA.equals(r.get("schema"))) {
-            throw new DtException(file + ": error: not a " + JsonReportWriter.SCHEMA + " report");
-        }
-        return r;
-    }
-
-    private static Map<String, Map<String, Object>> profiles(String file, Map<String, Object> report) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        for (Object p : list(file, report.get("profiles"), "profiles")) {
-            Map<String, Object> m = object(file, p, "a profile");
-            out.put(string(file, m.get("name"), "a profile's name"), m);
+    private static Map<String, ComparedReport.ProfileFigures> profiles(ComparedReport report) {
+        Map<String, ComparedReport.ProfileFigures> out = new LinkedHashMap<>();
+        for (ComparedReport.ProfileFigures p : report.profiles()) {
+            out.put(p.name(), p);
         }
         return out;
     }
 
-    private static Long ram(String file, Object column) {
-        Map<String, Object> c = object(file, column, "a column");
-        if (!Boolean.TRUE.equals(c.get("available"))) {
-            return null;
-        }
-        return number(file, c.get("ram"), "a column's ram");
+    private static Long ram(ComparedReport.ColumnRam column) {
+        return column.available() ? column.ram() : null;
     }
 
-    private static Map<String, Long> subtrees(String file, Map<String, Object> profile) {
+    private static Map<String, Long> subtrees(ComparedReport.ProfileFigures profile) {
         Map<String, Long> out = new LinkedHashMap<>();
-        for (Object s : list(file, profile.get("top_level_subtrees"), "top_level_subtrees")) {
-            Map<String, Object> m = object(file, s, "a subtree");
-            out.put(string(file, m.get("path"), "a subtree's path"), number(file, m.get("as_is"), "a subtree's bytes"));
+        for (ComparedReport.SubtreeBytes s : profile.topLevelSubtrees()) {
+            out.put(s.path(), s.asIs());
         }
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(String file, Object v, String what) {
-        if (!(v instanceof Map)) {
-            throw bad(file, what + " is not an object");
-        }
-        return (Map<String, Object>) v;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(String file, Object v, String what) {
-        if (!(v instanceof List)) {
-            throw bad(file, what + " is not an array");
-        }
-        return (List<Object>) v;
-    }
-
-    private static String string(String file, Object v, String what) {
-        if (!(v instanceof String s)) {
-            throw bad(file, what + " is not a string");
-        }
-        return s;
-    }
-
-    private static long number(String file, Object v, String what) {
-        if (!(v instanceof Long n)) {
-            throw bad(file, what + " is not a whole number");
-        }
-        return n;
-    }
-
-    private static DtException bad(String file, String what) {
-        return new DtException(file + ": error: " + what);
     }
 }

@@ -21,8 +21,11 @@ import org.dtshrink.usage.UsageSet;
  */
 public final class KernelScan {
 
-    /** The usage set, how many C files and headers were read, where the walk guessed, and how long it took. */
-    public record Result(UsageSet usage, int cFiles, int headers, List<String> notes, long millis) {
+    /**
+     * The usage set, how many C files and headers were read, where the walk guessed, how long it took, and the
+     * source tree as it was given.
+     */
+    public record Result(UsageSet usage, int cFiles, int headers, List<String> notes, long millis, Path root) {
     }
 
     private final Path root;
@@ -69,7 +72,7 @@ public final class KernelScan {
             s.scanWithHeaders(f);
         }
         s.usage.markFromKernelScan();
-        return new Result(s.usage, files.size(), s.headers, notes, (System.nanoTime() - t0) / 1_000_000);
+        return new Result(s.usage, files.size(), s.headers, notes, (System.nanoTime() - t0) / 1_000_000, source);
     }
 
     private void scanWithHeaders(String file) {

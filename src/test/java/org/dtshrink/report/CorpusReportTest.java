@@ -14,6 +14,7 @@ import org.dtshrink.cost.KernelProfiles;
 import org.dtshrink.cost.UnflattenCost;
 import org.dtshrink.json.Json;
 import org.dtshrink.testutil.Corpus;
+import org.dtshrink.testutil.SchemaValidator;
 import org.dtshrink.tree.DeviceTree;
 import org.junit.jupiter.api.Test;
 

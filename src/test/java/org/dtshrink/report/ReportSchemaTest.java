@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.dtshrink.cost.KernelProfiles;
 import org.dtshrink.json.Json;
+import org.dtshrink.testutil.SchemaValidator;
 import org.dtshrink.tree.DeviceTree;
 import org.junit.jupiter.api.Test;
 

@@ -1,19 +1,17 @@
 package org.dtshrink.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.dtshrink.dts.DtsOptions;
 import org.dtshrink.dts.DtsReader;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtReader;
 import org.dtshrink.fdt.FdtWriter;
 import org.dtshrink.testutil.Corpus;
+import org.dtshrink.testutil.SchemaValidator;
 import org.dtshrink.tree.DeviceTree;
 
 /** The boards the report tests use, and the JSON Schema of docs/report-json.md. */
@@ -42,12 +40,7 @@ public final class ReportTrees {
     }
 
     public static SchemaValidator schema() throws IOException {
-        String doc = Files.readString(Path.of("docs/report-json.md"), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("```json\n(.*?)```", Pattern.DOTALL).matcher(doc);
-        if (!m.find()) {
-            throw new AssertionError("no JSON Schema block in docs/report-json.md");
-        }
-        return new SchemaValidator(m.group(1));
+        return SchemaValidator.fromDoc(Path.of("docs/report-json.md"));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,22 +1,24 @@
-package org.dtshrink.scan;
+package org.dtshrink.pipeline;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dtshrink.scan.KernelConfig;
+import org.dtshrink.scan.KernelScan;
 import org.dtshrink.tree.DtException;
 import org.dtshrink.usage.CoreUsage;
 import org.dtshrink.usage.UsageFile;
 import org.dtshrink.usage.UsageSet;
 
 /**
- * Puts a usage set together from what a user gave: the core set, a kernel scan (a source tree, with or without a
+ * Resolves the usage set a prune works from, out of what a user gave: the core set, a kernel scan (a source tree, with or without a
  * configuration), usage files, and keep/drop patterns on top. At least one source besides the core set is required:
  * the core set alone would prune nearly every property of every driver.
  */
 public final class UsageBuilder {
 
-    /** The usage set and, when a kernel was scanned, the scan's figures. */
-    public record Built(UsageSet usage, KernelScan.Result scan, Path scanRoot) {
+    /** The usage set and, when a kernel was scanned, the scan's figures (null otherwise). */
+    public record Built(UsageSet usage, KernelScan.Result scan) {
     }
 
     private Path scanRoot;
@@ -83,6 +85,6 @@ public final class UsageBuilder {
         for (String d : drops) {
             set.addDrop(d);
         }
-        return new Built(set, scan, scanRoot);
+        return new Built(set, scan);
     }
 }
