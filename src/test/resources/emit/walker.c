@@ -33,6 +33,21 @@ void kobject_init(struct kobject *kobj, const struct kobj_type *ktype)
 }
 #endif
 
+/* drivers/of/base.c */
+struct device_node *__of_find_all_nodes(struct device_node *prev)
+{
+	struct device_node *np;
+
+	if (!prev)
+		return NULL;
+	if (prev->child)
+		return prev->child;
+	np = prev;
+	while (np->parent && !np->sibling)
+		np = np->parent;
+	return np->sibling;
+}
+
 static const struct device_node *next_node(const struct device_node *prev, const struct device_node *root)
 {
 	const struct device_node *np;

@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.dtshrink.checks.CheckLevels;
 import org.dtshrink.checks.Diagnostic;
 import org.dtshrink.dtsout.DtsPrinter;
@@ -34,6 +38,9 @@ import picocli.CommandLine.Parameters;
         description = {"Compiles device-tree source to a blob (or a blob back to source), as dtc does, byte for byte.",
                 "Raw kernel sources (#include, #define, #if) are preprocessed first."})
 final class CompileCommand implements Callable<Integer> {
+
+    /** The stack of a batch worker: as deep as the launcher's main thread (-Xss16m), for deeply nested sources. */
+    private static final long WORKER_STACK_BYTES = 16L << 20;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -101,6 +108,10 @@ final class CompileCommand implements Callable<Integer> {
                     + " INPUT<TAB>OUTPUT, or INPUT<TAB>OUTPUT<TAB>FLAGS with compile flags for that file alone"
                     + " (separated by spaces, after the command line's)")
     String batch;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "with --batch: compile on N threads; default: one per processor")
+    Integer jobs;
 
     /** Exit status when a check at error level fails and output is not forced, as dtc's. */
     static final int EXIT_CHECK_ERRORS = 2;
@@ -202,24 +213,56 @@ final class CompileCommand implements Callable<Integer> {
         return f;
     }
 
+    /**
+     * Jobs run on a small pool of threads (each with the deep stack the launcher gives the main thread); what each
+     * job prints is kept with its result and printed in the order of the batch file, so the output does not depend
+     * on the thread count.
+     */
     private int runBatch(FdtOptions layout, CheckLevels levels) {
         List<String[]> jobs = readBatch();
+        int threads = this.jobs != null ? this.jobs : Runtime.getRuntime().availableProcessors();
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-j takes a positive number of threads");
+        }
+        // Jobs that share an output (standard output, or the one -d file) keep their order by running one at a time.
+        if (compileOnly.dependencyFile() != null || jobs.stream().anyMatch(j -> j[1].equals("-"))) {
+            threads = 1;
+        }
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.forStderr(jobs.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, jobs.size())),
+                r -> {
+                    Thread t = new Thread(null, r, "dtshrink-batch", WORKER_STACK_BYTES);
+                    t.setDaemon(true);
+                    return t;
+                });
         int failed = 0;
         int refused = 0;
-        for (String[] job : jobs) {
-            JobResult r = compileJob(job, layout, levels);
-            if (!r.printed().isEmpty()) {
-                progress.clear();
-                err.print(r.printed());
+        try {
+            List<Future<JobResult>> results = new ArrayList<>(jobs.size());
+            for (String[] job : jobs) {
+                results.add(pool.submit(() -> compileJob(job, layout, levels)));
             }
-            if (r.status() == Cli.EXIT_BAD_INPUT) {
-                failed++;
-            } else if (r.status() != Cli.EXIT_OK) {
-                refused++;
+            for (Future<JobResult> f : results) {
+                JobResult r = f.get();
+                if (!r.printed().isEmpty()) {
+                    progress.clear();
+                    err.print(r.printed());
+                }
+                if (r.status() == Cli.EXIT_BAD_INPUT) {
+                    failed++;
+                } else if (r.status() != Cli.EXIT_OK) {
+                    refused++;
+                }
+                progress.step();
             }
-            progress.step();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DtException("dtshrink: interrupted");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         progress.done();
         if (failed + refused > 0) {
@@ -250,7 +293,7 @@ final class CompileCommand implements Callable<Integer> {
         } catch (CommandLine.ParameterException e) {
             status = Cli.EXIT_BAD_INPUT;
             out.println(job[0] + ": error: bad flags '" + job[2] + "': " + e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             status = Cli.EXIT_BAD_INPUT;
             out.println(job[0] + ": error: " + Cli.describe(e));
         }

@@ -56,7 +56,7 @@ final class CostCommand implements Callable<Integer> {
     boolean byProperty;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json (schema dtshrink-cost/1, see docs/cost-json.md); default: ${DEFAULT-VALUE}")
+            description = "text or json (schema dtshrink-cost/2, see docs/cost-json.md); default: ${DEFAULT-VALUE}")
     Format format;
 
     @Override

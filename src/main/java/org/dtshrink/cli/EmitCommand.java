@@ -75,9 +75,13 @@ final class EmitCommand implements Callable<Integer> {
     String kernelPatch;
 
     @Option(names = "--patch-path", paramLabel = "PATH", defaultValue = KernelPatch.DEFAULT_PATH,
-            description = "where the patch puts the table in the kernel tree (under drivers/of/);"
+            description = "where the patch puts the table in the kernel tree (a .c file in drivers/of/);"
                     + " default: ${DEFAULT-VALUE}")
     String patchPath;
+
+    @Option(names = "--signoff", paramLabel = "'NAME <ADDRESS>'",
+            description = "the patch's author and Signed-off-by:; default: git's user.name and user.email")
+    String signoff;
 
     @Option(names = "--boot-dtb", paramLabel = "OUT.dtb",
             description = "also write the smallest blob early boot still reads (memory, /chosen, reserved memory,"
@@ -93,8 +97,9 @@ final class EmitCommand implements Callable<Integer> {
     public Integer call() {
         if (!KernelPatch.isValidPath(patchPath)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--patch-path must name a .c file under drivers/of/: " + patchPath);
+                    "--patch-path must name a new .c file in drivers/of/: " + patchPath);
         }
+        String author = kernelPatch == null ? null : author();
         if (kernelPatch != null && !rootFunction.equals(CTableWriter.DEFAULT_ROOT_FUNCTION)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--kernel-patch calls " + CTableWriter.DEFAULT_ROOT_FUNCTION + "(): drop --root-function");
@@ -127,7 +132,8 @@ final class EmitCommand implements Callable<Integer> {
             AtomicOutput.write(output == null ? "-" : output, c, System.out);
         }
         if (kernelPatch != null) {
-            AtomicOutput.write(kernelPatch, KernelPatch.write(c, patchPath, provenance), System.out);
+            AtomicOutput.write(kernelPatch, KernelPatch.write(c, patchPath, provenance, author,
+                    new KernelPatch.Figures(table, run.dtbSize(), boot.length)), System.out);
         }
         if (bootDtb != null) {
             AtomicOutput.write(bootDtb, boot, System.out);
@@ -143,18 +149,45 @@ final class EmitCommand implements Callable<Integer> {
         return Cli.EXIT_OK;
     }
 
+    /** The patch's author: --signoff, else git's identity; a usage error before any input is read when neither. */
+    private String author() {
+        String who = signoff != null ? signoff : GitIdentity.get();
+        if (who == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kernel-patch needs a Signed-off-by:"
+                    + " give --signoff 'Name <address>' or set git's user.name and user.email");
+        }
+        if (!KernelPatch.isValidSignoff(who)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--signoff must be 'Name <address>': "
+                    + who);
+        }
+        return who;
+    }
+
+    /** Options whose value is a file or directory, named in the header as {@link Provenance#name} names them. */
+    private static final java.util.Set<String> PATH_OPTIONS = java.util.Set.of("-i", "-I", "--kernel-src",
+            "--usage", "--kernel-config", "--scan-src", "--profile-file");
+    /** Options that say where output goes, not what it is: left out of the header. */
+    private static final java.util.Set<String> OUTPUT_OPTIONS = java.util.Set.of("-o", "--out", "--kernel-patch",
+            "--boot-dtb", "--dump", "-d", "--signoff");
+
     private Provenance provenance(Loaded loaded) {
         List<String> options = new ArrayList<>();
         List<String> args = spec.commandLine().getParseResult().originalArgs();
-        // What shaped the table, not where it was written: drop the input and the output options.
+        Path tree = in.kernelSrc;
+        // What shaped the table, not where it was written or from which directory: drop the input and the output
+        // options, name files as the header names the input.
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("-o") || a.equals("--out") || a.equals("--kernel-patch") || a.equals("--boot-dtb")
-                    || a.equals("--dump")) {
-                i++;
-            } else if (a.startsWith("--out=") || a.startsWith("--kernel-patch=") || a.startsWith("--boot-dtb=")
-                    || a.startsWith("--dump=") || a.equals("--sizes") || a.equals(file) || a.equals(spec.name())) {
+            int eq = a.indexOf('=');
+            String name = a.startsWith("--") && eq > 0 ? a.substring(0, eq) : a;
+            if (OUTPUT_OPTIONS.contains(name)) {
+                i += name.equals(a) ? 1 : 0;
+            } else if (a.equals("--sizes") || a.equals(file) || a.equals(spec.name())) {
                 continue;
+            } else if (PATH_OPTIONS.contains(name)) {
+                String v = name.equals(a) ? (i + 1 < args.size() ? args.get(++i) : "") : a.substring(eq + 1);
+                boolean format = name.equals("-I") && List.of("dts", "dtb", "fs").contains(v);
+                options.add(name + " " + (format ? v : Provenance.name(Path.of(v), tree)));
             } else {
                 options.add(a);
             }
@@ -165,11 +198,11 @@ final class EmitCommand implements Callable<Integer> {
         if (file.equals("-")) {
             byte[] blob = FdtWriter.write(loaded.tree(), FdtOptions.DEFAULTS);
             return new Provenance(VersionProvider.version(), "<stdin>", Provenance.sha256(blob),
-                    "the blob dtshrink writes for it", options);
+                    "of the blob dtshrink writes for it", options);
         }
         try {
-            return new Provenance(VersionProvider.version(), file, Provenance.sha256(Files.readAllBytes(Path.of(file))),
-                    "the file", options);
+            return new Provenance(VersionProvider.version(), Provenance.name(Path.of(file), tree),
+                    Provenance.sha256(Files.readAllBytes(Path.of(file))), "of the file", options);
         } catch (IOException e) {
             throw new DtException(file + ": error: cannot read: " + e.getMessage());
         }

@@ -71,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json (schema dtshrink-report/1, see docs/report-json.md) or html (one"
+            description = "text, json (schema dtshrink-report/2, see docs/report-json.md) or html (one"
                     + " self-contained page with treemaps); default: ${DEFAULT-VALUE}")
     Format format;
 

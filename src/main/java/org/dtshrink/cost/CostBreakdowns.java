@@ -19,6 +19,14 @@ public final class CostBreakdowns {
      * its subtree is the whole tree.
      */
     public static List<SubtreeCost> subtrees(CostResult result) {
+        return subtrees(result, null);
+    }
+
+    /**
+     * As {@link #subtrees(CostResult)}, each node charged with all the RAM {@code boot} says it costs (its unflatten
+     * bytes, sysfs entries, device and links); with a null {@code boot}, its unflatten bytes only.
+     */
+    public static List<SubtreeCost> subtrees(CostResult result, BootRam boot) {
         List<NodeCost> nodes = result.nodes();
         int n = nodes.size();
         Map<Node, Integer> index = new IdentityHashMap<>(n * 2);
@@ -30,7 +38,7 @@ public final class CostBreakdowns {
         // Children come after their parent in blob order, so a backward sweep has every child done first.
         for (int i = n - 1; i >= 0; i--) {
             NodeCost c = nodes.get(i);
-            bytes[i] += c.bytes();
+            bytes[i] += boot == null ? c.bytes() : boot.nodeBytes(c.node());
             count[i] += c.isAllocated() ? 1 : 0;
             Node parent = c.node().parent();
             Integer p = parent == null ? null : index.get(parent);
@@ -51,8 +59,13 @@ public final class CostBreakdowns {
 
     /** The {@code limit} largest subtrees below the root; subtrees with nothing allocated are left out. */
     public static List<SubtreeCost> topSubtrees(CostResult result, int limit) {
+        return topSubtrees(result, null, limit);
+    }
+
+    /** The {@code limit} largest subtrees by all their RAM ({@link #subtrees(CostResult, BootRam)}). */
+    public static List<SubtreeCost> topSubtrees(CostResult result, BootRam boot, int limit) {
         List<SubtreeCost> top = new ArrayList<>();
-        for (SubtreeCost s : subtrees(result)) {
+        for (SubtreeCost s : subtrees(result, boot)) {
             if (top.size() == limit || s.nodes() == 0) {
                 break;
             }
@@ -83,6 +96,14 @@ public final class CostBreakdowns {
 
     /** Bytes per property name across the tree (padding before each property included), largest first. */
     public static List<PropertyNameCost> byProperty(CostResult result) {
+        return byProperty(result, null);
+    }
+
+    /**
+     * As {@link #byProperty(CostResult)}, each name charged with all the RAM {@code boot} says it costs (its
+     * structs, sysfs files and the links it made); with a null {@code boot}, its unflatten bytes only.
+     */
+    public static List<PropertyNameCost> byProperty(CostResult result, BootRam boot) {
         Map<String, long[]> real = new LinkedHashMap<>();
         long[] synthesized = new long[2];
         for (NodeCost node : result.nodes()) {
@@ -93,9 +114,11 @@ public final class CostBreakdowns {
             }
         }
         List<PropertyNameCost> out = new ArrayList<>(real.size() + 1);
-        real.forEach((name, acc) -> out.add(new PropertyNameCost(name, false, (int) acc[0], acc[1])));
+        real.forEach((name, acc) -> out.add(new PropertyNameCost(name, false, (int) acc[0],
+                boot == null ? acc[1] : boot.propertyBytes(new BootRam.PropertyKey(name, false)))));
         if (synthesized[0] > 0) {
-            out.add(new PropertyNameCost("name", true, (int) synthesized[0], synthesized[1]));
+            out.add(new PropertyNameCost("name", true, (int) synthesized[0],
+                    boot == null ? synthesized[1] : boot.propertyBytes(new BootRam.PropertyKey("name", true))));
         }
         out.sort(Comparator.comparingLong(PropertyNameCost::bytes).reversed()
                 .thenComparing(PropertyNameCost::name).thenComparing(PropertyNameCost::synthesized));

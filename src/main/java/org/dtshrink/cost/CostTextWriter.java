@@ -1,9 +1,13 @@
 package org.dtshrink.cost;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
+import org.dtshrink.tree.Node;
 
 /**
  * Renders a {@link CostReport} for people: one table with a column per profile (split into several tables when the
@@ -36,14 +40,15 @@ public final class CostTextWriter {
             profileNote(sb, r.profile());
         }
         for (CostResult r : results) {
+            BootRam boot = report.ram(r).boot();
             if (options.perNode()) {
-                perNode(sb, r);
+                perNode(sb, r, boot);
             }
             if (options.top() > 0) {
-                top(sb, r, options.top());
+                top(sb, r, boot, options.top());
             }
             if (options.byProperty()) {
-                byProperty(sb, r);
+                byProperty(sb, r, boot);
             }
         }
         return sb.toString();
@@ -75,6 +80,20 @@ public final class CostTextWriter {
         rows.add(new Row("allocation", c -> c.result().allocation()));
         rows.add(new Row("  " + pages, c -> c.result().pages()));
         rows.add(new Row("DTB kept in RAM", RamCost::dtbInRam));
+        boolean boot = false;
+        for (CostResult r : results) {
+            boot |= r.profile().hasBoot();
+        }
+        if (boot) {
+            rows.add(new Row("alias table", c -> c.boot() == null ? null : c.boot().bytes(RamCategory.ALIASES)));
+            rows.add(new Row("memblock (reserved)", c -> c.boot() == null ? null : c.memblock()));
+            for (RamCategory cat : RamCategory.values()) {
+                if (!cat.isMemblock()) {
+                    rows.add(new Row(cat.label(), c -> c.boot() == null ? null : c.boot().bytes(cat)));
+                }
+            }
+            rows.add(new Row("slab", c -> c.boot() == null ? null : c.slab()));
+        }
         rows.add(new Row("RAM total", RamCost::total));
         rows.add(new Row("  " + pages, RamCost::pages));
         return rows;
@@ -106,7 +125,7 @@ public final class CostTextWriter {
         for (CostResult r : report.results()) {
             RamCost ram = report.ram(r);
             for (Row row : rows(List.of(r))) {
-                if (row.value != null) {
+                if (row.value != null && row.value.apply(ram) != null) {
                     w = Math.max(w, n(row.value.apply(ram)).length() + 1);
                 }
             }
@@ -135,7 +154,8 @@ public final class CostTextWriter {
             StringBuilder l = new StringBuilder(pad(row.label, LABEL_WIDTH));
             if (row.value != null) {
                 for (CostResult r : results) {
-                    l.append(right(n(row.value.apply(report.ram(r))), column));
+                    Long v = row.value.apply(report.ram(r));
+                    l.append(right(v == null ? "-" : n(v), column));
                 }
             }
             sb.append(l.toString().stripTrailing()).append('\n');
@@ -174,6 +194,14 @@ public final class CostTextWriter {
                 + (p.fullName() == FullName.PATH ? "full path" : "node name") + ", disabled nodes "
                 + (p.skipDisabled() ? "skipped" : "counted") + ", depth limit " + p.depthLimit() + ", page "
                 + pageSize(p.pageSize()) + ". " + p.note();
+        if (p.hasBoot()) {
+            BootFigures b = p.boot();
+            text += " Boot: sysfs " + (b.sysfs() ? "y" : "n") + ", PM " + (b.pm() ? "y" : "n") + ", fw_devlink "
+                    + b.fwDevlink() + ", AMBA " + (b.amba() ? "y" : "n") + ", kmalloc " + b.kmallocMinimum() + " to "
+                    + b.kmallocLargest() + ", kernfs_node " + b.kernfsNodeSlot() + ". " + b.note();
+        } else {
+            text += " No boot figures: the RAM total is the allocation and the blob.";
+        }
         wrap(sb, text, "  ");
     }
 
@@ -197,16 +225,21 @@ public final class CostTextWriter {
         sb.append(line).append('\n');
     }
 
-    private static void perNode(StringBuilder sb, CostResult r) {
+    private static void perNode(StringBuilder sb, CostResult r, BootRam boot) {
         sb.append("\nper node, ").append(r.profile().name()).append('\n');
         sb.append("(each node's bytes include the padding before each of its allocations)\n");
-        sb.append(right("bytes", 11)).append("  path\n");
+        if (boot != null) {
+            sb.append("(RAM: all boot spends on the node, its allocation's bytes included)\n");
+        }
+        sb.append(right("bytes", 11)).append(boot == null ? "" : right("RAM", 11)).append("  path\n");
         for (ListedNode l : CostBreakdowns.listing(r)) {
             NodeCost c = l.cost();
             if (c.isAllocated()) {
-                sb.append(right(n(c.bytes()), 11)).append("  ").append(c.path()).append('\n');
+                sb.append(right(n(c.bytes()), 11)).append(boot == null ? "" : right(n(boot.nodeBytes(c.node())), 11))
+                        .append("  ").append(c.path()).append('\n');
             } else {
-                sb.append(right("skipped", 11)).append("  ").append(c.path()).append("  (").append(c.skipped().key())
+                sb.append(right("skipped", 11)).append(boot == null ? "" : right("", 11)).append("  ").append(c.path())
+                        .append("  (").append(c.skipped().key())
                         .append(l.nodes() > 1 ? ", " + n(l.nodes()) + " nodes" : "").append(")\n");
             }
         }
@@ -215,22 +248,36 @@ public final class CostTextWriter {
         sb.append(right(n(r.allocation()), 11)).append("  allocation\n");
     }
 
-    private static void top(StringBuilder sb, CostResult r, int limit) {
+    /** Largest first by all their RAM with boot figures (share: of all the tree's RAM), else by allocation. */
+    private static void top(StringBuilder sb, CostResult r, BootRam boot, int limit) {
         sb.append("\nlargest subtrees, ").append(r.profile().name()).append('\n');
-        sb.append(right("bytes", 11)).append(right("nodes", 8)).append(right("share", 8)).append("  path\n");
-        for (SubtreeCost s : CostBreakdowns.topSubtrees(r, limit)) {
-            sb.append(right(n(s.bytes()), 11)).append(right(n(s.nodes()), 8))
-                    .append(right(percent(s.bytes(), r.allocation()), 8)).append("  ").append(s.root().path())
-                    .append('\n');
+        sb.append(right("bytes", 11)).append(boot == null ? "" : right("RAM", 11)).append(right("nodes", 8))
+                .append(right("share", 8)).append("  path\n");
+        Map<Node, Long> unflattened = new IdentityHashMap<>();
+        for (SubtreeCost s : CostBreakdowns.subtrees(r)) {
+            unflattened.put(s.root().node(), s.bytes());
+        }
+        long whole = boot == null ? r.allocation() : boot.total();
+        for (SubtreeCost s : CostBreakdowns.topSubtrees(r, boot, limit)) {
+            sb.append(right(n(unflattened.get(s.root().node())), 11)).append(boot == null ? "" : right(n(s.bytes()), 11))
+                    .append(right(n(s.nodes()), 8)).append(right(percent(s.bytes(), whole), 8)).append("  ")
+                    .append(s.root().path()).append('\n');
         }
     }
 
-    private static void byProperty(StringBuilder sb, CostResult r) {
+    private static void byProperty(StringBuilder sb, CostResult r, BootRam boot) {
         sb.append("\nbytes by property name, ").append(r.profile().name()).append('\n');
-        sb.append(right("bytes", 11)).append(right("count", 8)).append(right("share", 8)).append("  property\n");
+        sb.append(right("bytes", 11)).append(boot == null ? "" : right("RAM", 11)).append(right("count", 8))
+                .append(right("share", 8)).append("  property\n");
+        Map<String, Long> unflattened = new HashMap<>();
         for (PropertyNameCost p : CostBreakdowns.byProperty(r)) {
-            sb.append(right(n(p.bytes()), 11)).append(right(n(p.count()), 8))
-                    .append(right(percent(p.bytes(), r.allocation()), 8)).append("  ").append(p.name())
+            unflattened.put(p.synthesized() + p.name(), p.bytes());
+        }
+        long whole = boot == null ? r.allocation() : boot.total();
+        for (PropertyNameCost p : CostBreakdowns.byProperty(r, boot)) {
+            sb.append(right(n(unflattened.get(p.synthesized() + p.name())), 11))
+                    .append(boot == null ? "" : right(n(p.bytes()), 11)).append(right(n(p.count()), 8))
+                    .append(right(percent(p.bytes(), whole), 8)).append("  ").append(p.name())
                     .append(p.synthesized() ? " (synthesized)" : "").append('\n');
         }
     }

@@ -1,5 +1,6 @@
 package org.dtshrink.cost;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,9 @@ import org.dtshrink.tree.SourcePos;
 
 /**
  * Reads a kernel profile from {@code key = value} lines ({@code #} or {@code !} starts a comment line). Every key is
- * required and unknown keys are errors, so a typo in a user's profile cannot silently fall back to a default.
+ * required and unknown keys are errors, so a typo in a user's profile cannot silently fall back to a default; the
+ * boot figures ({@link #BOOT_KEYS}) are all given or none, so that a profile of the unflatten figures alone still
+ * reads.
  */
 public final class ProfileParser {
 
@@ -16,6 +19,14 @@ public final class ProfileParser {
             "name", "description", "note",
             "device_node.size", "device_node.align", "property.size", "property.align",
             "of_kobj", "of_dynamic", "full_name", "skip_disabled", "depth_limit", "page_size");
+
+    /** The figures of the rest of boot: all of them or none (a profile of the unflatten figures only). */
+    static final List<String> BOOT_KEYS = List.of(
+            "boot.note", "boot.sysfs", "boot.fw_devlink", "boot.pm", "boot.amba",
+            "kmalloc.classes", "slab.merge", "slab.kernfs_node_cache", "slab.radix_tree_node", "slab.proc_dir_entry",
+            "xarray.chunk", "alias_prop.size", "alias_prop.align", "platform_device.size", "amba_device.size",
+            "device_private.size", "resource.size", "fwnode_link.size", "device_link.size", "class_dir.size",
+            "kset.size", "early_init.clocks", "early_init.irqchips", "early_init.clock_devices");
 
     private static final int MAX_STRUCT_SIZE = 1 << 20;
     private static final int MAX_ALIGN = 4096;
@@ -51,7 +62,7 @@ public final class ProfileParser {
             }
             String key = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip();
-            if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key) && !BOOT_KEYS.contains(key)) {
                 throw DtException.at(pos, "unknown profile key '" + key + "'");
             }
             if (values.containsKey(key)) {
@@ -65,6 +76,21 @@ public final class ProfileParser {
         for (String key : KEYS) {
             if (!values.containsKey(key)) {
                 throw new DtException(file + ": error: missing profile key '" + key + "'");
+            }
+        }
+        String given = null;
+        for (String key : BOOT_KEYS) {
+            if (values.containsKey(key)) {
+                given = key;
+                break;
+            }
+        }
+        if (given != null) {
+            for (String key : BOOT_KEYS) {
+                if (!values.containsKey(key)) {
+                    throw new DtException(file + ": error: missing profile key '" + key + "' (the boot figures are"
+                            + " all given or none, and '" + given + "' is)");
+                }
             }
         }
     }
@@ -88,7 +114,64 @@ public final class ProfileParser {
                 choice("full_name", "name", "path").equals("path") ? FullName.PATH : FullName.NAME,
                 flag("skip_disabled"),
                 integer("depth_limit", 1, Integer.MAX_VALUE),
-                powerOfTwo("page_size", 1 << 30));
+                powerOfTwo("page_size", 1 << 30),
+                values.containsKey("boot.note") ? boot() : null);
+    }
+
+    private BootFigures boot() {
+        return new BootFigures(
+                values.get("boot.note"),
+                flag("boot.sysfs"),
+                choice("boot.fw_devlink", "rpm", "on", "permissive", "off"),
+                flag("boot.pm"),
+                flag("boot.amba"),
+                kmallocClasses(),
+                flag("slab.merge"),
+                integer("slab.kernfs_node_cache", 1, MAX_STRUCT_SIZE),
+                integer("slab.radix_tree_node", 1, MAX_STRUCT_SIZE),
+                integer("slab.proc_dir_entry", 1, MAX_STRUCT_SIZE),
+                powerOfTwo("xarray.chunk", 1 << 16),
+                integer("alias_prop.size", 1, MAX_STRUCT_SIZE),
+                alignment("alias_prop.align"),
+                integer("platform_device.size", 1, MAX_STRUCT_SIZE),
+                integer("amba_device.size", 1, MAX_STRUCT_SIZE),
+                integer("device_private.size", 1, MAX_STRUCT_SIZE),
+                integer("resource.size", 1, MAX_STRUCT_SIZE),
+                integer("fwnode_link.size", 1, MAX_STRUCT_SIZE),
+                integer("device_link.size", 1, MAX_STRUCT_SIZE),
+                integer("class_dir.size", 1, MAX_STRUCT_SIZE),
+                integer("kset.size", 1, MAX_STRUCT_SIZE),
+                words("early_init.clocks"),
+                words("early_init.irqchips"),
+                words("early_init.clock_devices"));
+    }
+
+    /** Sizes in increasing order, each at most {@link #MAX_STRUCT_SIZE}. */
+    private List<Integer> kmallocClasses() {
+        List<Integer> out = new ArrayList<>();
+        for (String w : words("kmalloc.classes")) {
+            int n;
+            try {
+                n = Integer.parseInt(w);
+            } catch (NumberFormatException e) {
+                throw DtException.at(positions.get("kmalloc.classes"), "kmalloc.classes must be numbers: '" + w + "'");
+            }
+            if (n < 1 || n > MAX_STRUCT_SIZE || !out.isEmpty() && n <= out.get(out.size() - 1)) {
+                throw DtException.at(positions.get("kmalloc.classes"),
+                        "kmalloc.classes must be sizes from 1 to " + MAX_STRUCT_SIZE + " in increasing order: " + w);
+            }
+            out.add(n);
+        }
+        if (out.isEmpty()) {
+            throw DtException.at(positions.get("kmalloc.classes"), "kmalloc.classes must list at least one size");
+        }
+        return out;
+    }
+
+    /** A value of words separated by blanks; may be empty. */
+    private List<String> words(String key) {
+        String v = values.get(key).strip();
+        return v.isEmpty() ? List.of() : List.of(v.split("\\s+"));
     }
 
     private int integer(String key, long min, long max) {

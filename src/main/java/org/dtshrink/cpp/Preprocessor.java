@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The C preprocessor the kernel runs over device-tree sources before dtc
@@ -121,15 +120,51 @@ public final class Preprocessor {
         return names;
     }
 
-    private static final Pattern DIRECTIVE = Pattern.compile(
-            "(?m)^[ \\t]*#[ \\t]*(include|include_next|import|define|undef|if|ifdef|ifndef|elif|elifdef|elifndef"
-                    + "|else|endif|error|warning|pragma|line)(?![A-Za-z0-9_$-])");
+    private static final java.util.Set<String> DIRECTIVES = java.util.Set.of("include", "include_next", "import",
+            "define", "undef", "if", "ifdef", "ifndef", "elif", "elifdef", "elifndef", "else", "endif", "error",
+            "warning", "pragma", "line");
 
     /**
      * Whether the text uses cpp: a directive at the start of a line. Property names such as {@code #address-cells}
      * and line markers such as {@code # 12 "x.dtsi"} (what cpp's own output has) do not count.
      */
     public static boolean needsPreprocessing(String text) {
-        return DIRECTIVE.matcher(text).find();
+        return needsPreprocessing(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /** {@link #needsPreprocessing(String)} on the bytes of a file, in one pass without a regular expression. */
+    public static boolean needsPreprocessing(byte[] text) {
+        int i = 0;
+        int n = text.length;
+        while (i < n) {
+            while (i < n && (text[i] == ' ' || text[i] == '\t')) {
+                i++;
+            }
+            if (i < n && text[i] == '#') {
+                i++;
+                while (i < n && (text[i] == ' ' || text[i] == '\t')) {
+                    i++;
+                }
+                int start = i;
+                while (i < n && isWordByte(text[i])) {
+                    i++;
+                }
+                if (i > start && DIRECTIVES.contains(new String(text, start, i - start,
+                        java.nio.charset.StandardCharsets.ISO_8859_1))) {
+                    return true;
+                }
+            }
+            // on to the next line (the terminators Java's multi-line ^ knows in this range: \n, \r and NEL)
+            while (i < n && text[i] != '\n' && text[i] != '\r' && text[i] != (byte) 0x85) {
+                i++;
+            }
+            i++;
+        }
+        return false;
+    }
+
+    private static boolean isWordByte(byte b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_' || b == '$'
+                || b == '-';
     }
 }

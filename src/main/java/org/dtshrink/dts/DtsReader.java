@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
+import org.antlr.v4.runtime.atn.PredictionMode;
 import org.dtshrink.checks.CheckSettings;
 import org.dtshrink.checks.Checker;
 import org.dtshrink.checks.Diagnostic;
@@ -40,6 +41,11 @@ public final class DtsReader {
         return orThrow(compile(file, options, false), file.toString());
     }
 
+    /** Source as the bytes of a file, each byte one character, as dtc reads it. */
+    public static DeviceTree read(byte[] bytes, String fileName, DtsOptions options) {
+        return orThrow(compile(bytes, fileName, options, false), fileName);
+    }
+
     public static DeviceTree read(String text, String fileName, DtsOptions options) {
         return orThrow(compile(text, fileName, options, false), fileName);
     }
@@ -53,7 +59,12 @@ public final class DtsReader {
         } catch (IOException e) {
             throw new DtException(file + ": error: Couldn't read \"" + file + "\": " + e.getMessage());
         }
-        return compileText(IncludingTokenSource.latin1(bytes), file.toString(), options, force);
+        return compile(bytes, file.toString(), options, force);
+    }
+
+    /** Source as the bytes of a file, each byte one character, as dtc reads it. */
+    public static Compiled compile(byte[] bytes, String fileName, DtsOptions options, boolean force) {
+        return compileText(IncludingTokenSource.latin1(bytes), fileName, options, force);
     }
 
     public static Compiled compile(String text, String fileName, DtsOptions options, boolean force) {
@@ -71,13 +82,17 @@ public final class DtsReader {
     }
 
     private static Compiled compileText(String latin1Text, String fileName, DtsOptions options, boolean force) {
-        IncludingTokenSource tokens = new IncludingTokenSource(latin1Text, fileName, options);
-        DtsParser parser = new DtsParser(new CommonTokenStream(new NestingGuard(tokens)));
-        parser.removeErrorListeners();
-        parser.addErrorListener(new SyntaxErrors());
-        DtsParser.SourceFileContext ctx = parser.sourceFile();
-
-        ParsedSource src = new TreeBuilder(options).build(ctx);
+        ParsedSource src;
+        FailureWatch failure = new FailureWatch();
+        try {
+            src = parse(latin1Text, fileName, options, PredictionMode.SLL, failure);
+        } catch (DtException e) {
+            if (!failure.syntaxError()) {
+                throw e;
+            }
+            // SLL prediction, fast, can fail where full-context LL prediction would not: only then is LL needed.
+            src = parse(latin1Text, fileName, options, PredictionMode.LL, new FailureWatch());
+        }
         copyLabels(src);
         CheckSettings settings = new CheckSettings(options.checks(), options.symbols(),
                 options.phandleFormat().legacy(), options.phandleFormat().epapr(), src.labels::hadAny);
@@ -96,6 +111,22 @@ public final class DtsReader {
         DeviceTree tree = src.tree;
         tree.purgeDeleted();
         return new Compiled(tree, src.messages, checked.diagnostics(), checked.errors());
+    }
+
+    private static ParsedSource parse(String latin1Text, String fileName, DtsOptions options, PredictionMode mode,
+            FailureWatch failure) {
+        IncludingTokenSource tokens = new IncludingTokenSource(latin1Text, fileName, options);
+        // Tokens are not kept: the builder takes each item as its rule ends and the stream forgets what is behind.
+        DtsParser parser = new DtsParser(new UnbufferedTokenStream<>(failure.watch(new NestingGuard(tokens))));
+        parser.getInterpreter().setPredictionMode(mode);
+        parser.removeErrorListeners();
+        parser.addErrorListener(failure);
+        parser.addErrorListener(new SyntaxErrors());
+        parser.setErrorHandler(new SyntaxErrors.Strategy());
+        TreeBuilder builder = new TreeBuilder(options, failure);
+        parser.addParseListener(builder);
+        parser.sourceFile();
+        return builder.result();
     }
 
     /** Hands the live labels over to the model before the checks, in dtc's order (newest first). */

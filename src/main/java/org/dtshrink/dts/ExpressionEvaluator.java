@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.dtshrink.dts.grammar.DtsLexer;
 import org.dtshrink.dts.grammar.DtsParser;
@@ -23,6 +24,10 @@ final class ExpressionEvaluator {
     }
 
     static long evaluate(DtsParser.IntegerPrimContext prim) {
+        if (prim instanceof DtsParser.LiteralContext) {
+            Token t = prim.getStart();
+            return Literals.integer(t.getText(), DtsToken.posOf(t));
+        }
         if (!(prim instanceof DtsParser.ParensContext)) {
             return valueOf(prim, Map.of());
         }

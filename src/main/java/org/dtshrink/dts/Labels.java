@@ -28,26 +28,43 @@ final class Labels {
     }
 
     private final Map<Object, List<Entry>> byOwner = new IdentityHashMap<>();
-    /** Once the tree stops changing shape: each live label's first live node in pre-order; null when stale. */
-    private Map<String, Node> firstNode;
-    private boolean indexing;
+    /**
+     * Per label, the nodes holding it live, in no particular order. A live label entry means a live node: deleting
+     * a node deletes its labels, and a revived node does not get them back.
+     */
+    private final Map<String, List<Node>> nodesByLabel = new HashMap<>();
 
     /** Adds a label in front, or revives it where it is, as dtc's add_label. */
     void add(Object owner, String name, SourcePos pos) {
-        firstNode = null;
-        List<Entry> list = byOwner.computeIfAbsent(owner, k -> new ArrayList<>());
+        List<Entry> list = byOwner.computeIfAbsent(owner, k -> new ArrayList<>(1));
         for (Entry e : list) {
             if (e.name.equals(name)) {
-                e.deleted = false;
+                if (e.deleted) {
+                    e.deleted = false;
+                    indexNode(owner, name);
+                }
                 return;
             }
         }
         list.add(0, new Entry(name, pos));
+        indexNode(owner, name);
+    }
+
+    private void indexNode(Object owner, String name) {
+        if (owner instanceof Node n) {
+            nodesByLabel.computeIfAbsent(name, k -> new ArrayList<>(1)).add(n);
+        }
     }
 
     void deleteAll(Object owner) {
-        firstNode = null;
         for (Entry e : all(owner)) {
+            if (!e.deleted && owner instanceof Node) {
+                List<Node> holders = nodesByLabel.get(e.name);
+                holders.remove(owner);
+                if (holders.isEmpty()) {
+                    nodesByLabel.remove(e.name);
+                }
+            }
             e.deleted = true;
         }
     }
@@ -60,8 +77,12 @@ final class Labels {
 
     /** The live labels, newest first. */
     List<String> live(Object owner) {
-        List<String> out = new ArrayList<>();
-        for (Entry e : all(owner)) {
+        List<Entry> all = byOwner.get(owner);
+        if (all == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(all.size());
+        for (Entry e : all) {
             if (!e.deleted) {
                 out.add(e.name);
             }
@@ -79,32 +100,47 @@ final class Labels {
     }
 
     /**
-     * From now on, label lookups may use an index. Only for when nodes are no longer revived: a revival does not
-     * pass through this class, deletions and new labels do and drop the index.
+     * The first live node in pre-order below {@code root} that carries the label, as dtc's get_node_by_label. Nodes
+     * being built and not yet in the tree hold labels too; they are not below {@code root}. One holder in the tree
+     * (every valid source) is found at once; several (a duplicate label, an error the checks report) are ordered by
+     * walking the tree.
      */
-    void startIndexing() {
-        indexing = true;
-    }
-
-    /** The first live node in pre-order below {@code root} that carries the label, as dtc's get_node_by_label. */
     Node firstNodeWith(Node root, String label) {
-        if (!indexing) {
-            for (Node n : TreeLookup.preOrder(root)) {
-                if (hasLive(n, label)) {
-                    return n;
-                }
-            }
+        List<Node> holders = nodesByLabel.get(label);
+        if (holders == null) {
             return null;
         }
-        if (firstNode == null) {
-            firstNode = new HashMap<>();
-            for (Node n : TreeLookup.preOrder(root)) {
-                for (String l : live(n)) {
-                    firstNode.putIfAbsent(l, n);
+        Node found = null;
+        for (Node n : holders) {
+            if (liveBelow(n, root)) {
+                if (found != null) {
+                    return firstInPreOrder(root, label);
                 }
+                found = n;
             }
         }
-        return firstNode.get(label);
+        return found;
+    }
+
+    private static boolean liveBelow(Node n, Node root) {
+        for (Node x = n; x != null; x = x.parent()) {
+            if (x == root) {
+                return true;
+            }
+            if (x.isDeleted()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private Node firstInPreOrder(Node root, String label) {
+        for (Node n : TreeLookup.preOrder(root)) {
+            if (hasLive(n, label)) {
+                return n;
+            }
+        }
+        return null;
     }
 
     SourcePos posOf(Object owner, String name) {

@@ -1,14 +1,11 @@
 package org.dtshrink.dts;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import org.dtshrink.tree.DtException;
 import org.dtshrink.tree.SourcePos;
 
 /** The meaning of literal tokens, as dtc reads them: integers in C syntax, strings and characters with escapes. */
 final class Literals {
-
-    private static final BigInteger MAX_U64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private Literals() {
     }
@@ -37,11 +34,12 @@ final class Literals {
                 }
             }
         }
-        BigInteger v = new BigInteger(digits, radix);
-        if (v.compareTo(MAX_U64) > 0) {
+        try {
+            return Long.parseUnsignedLong(digits, radix);
+        } catch (NumberFormatException e) {
+            // only the lexer's digits reach here, so the one way to fail is a value above 64 bits
             throw DtException.at(pos, "Integer literal '" + text + "' out of range");
         }
-        return v.longValue();
     }
 
     /** A character literal such as {@code 'a'} or {@code '\n'}: the value of its one byte. */

@@ -1,6 +1,9 @@
 package org.dtshrink.dts;
 
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -19,6 +22,25 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         throw DtException.at(new SourcePos(recognizer.getInputStream().getSourceName(), line,
                 charPositionInLine + 1), "syntax error");
+    }
+
+    /**
+     * ANTLR's error strategy, except that a no-viable-alternative error names only its offending token: the default
+     * message quotes the text from the start of the decision, which an unbuffered token stream no longer holds.
+     */
+    static final class Strategy extends DefaultErrorStrategy {
+        @Override
+        protected void reportNoViableAlternative(Parser recognizer, NoViableAltException e) {
+            recognizer.notifyErrorListeners(e.getOffendingToken(), "no viable alternative", e);
+        }
+
+        /**
+         * No look-ahead check before each loop: it only serves recovery, and the first error stops the parse
+         * anyway, found by the match or the prediction that follows, at the token sync would have named.
+         */
+        @Override
+        public void sync(Parser recognizer) {
+        }
     }
 
     static String describe(Token t) {

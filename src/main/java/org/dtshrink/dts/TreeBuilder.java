@@ -1,11 +1,16 @@
 package org.dtshrink.dts;
 
-import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ErrorNode;
 import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import org.dtshrink.dts.grammar.DtsLexer;
 import org.dtshrink.dts.grammar.DtsParser;
@@ -19,32 +24,42 @@ import org.dtshrink.tree.SourcePos;
 import org.dtshrink.tree.Value;
 
 /**
- * Turns the parse tree into a device tree exactly as dtc's parser actions do: each node definition is built fresh and
- * then merged into what exists (dtc's merge_nodes), deletions leave tombstones that a later definition revives in
- * place, and in an overlay a reference to an unknown label becomes a {@code fragment@N}.
+ * Builds the device tree while the parser reads, exactly as dtc's parser actions do: each node definition is built
+ * fresh and then merged into what exists (dtc's merge_nodes), deletions leave tombstones that a later definition
+ * revives in place, and in an overlay a reference to an unknown label becomes a {@code fragment@N}.
+ *
+ * <p>It listens to the parser ({@link org.antlr.v4.runtime.Parser#addParseListener}): each property, node and
+ * top-level item is turned into the model as soon as its rule ends, and its part of the parse tree is then cut off,
+ * so that memory holds the model and the open nodes' contexts, never the parse tree of the whole file.
  */
-final class TreeBuilder {
+final class TreeBuilder implements ParseTreeListener {
 
-    private final DtsOptions options;
     private final Labels labels = new Labels();
+    /** What dtc prints while it parses, as lines (a value truncated to its element size). */
     private final List<String> messages = new ArrayList<>();
-    private boolean plugin;
+    private final ValueBuilder values;
+    private final List<ReserveEntry> reserves = new ArrayList<>();
+    /** The node bodies being read, innermost first. */
+    private final Deque<OpenNode> open = new ArrayDeque<>();
+    private Boolean plugin;
+    private Node root;
     private int nextFragment;
 
-    TreeBuilder(DtsOptions options) {
-        this.options = options;
+    /** A node whose body is being read, and whether a subnode has been seen in it yet. */
+    private static final class OpenNode {
+        final Node node = new Node("");
+        boolean seenChild;
     }
 
-    ParsedSource build(DtsParser.SourceFileContext ctx) {
-        plugin = headers(ctx.header());
-        List<ReserveEntry> reserves = new ArrayList<>();
-        for (DtsParser.MemreserveContext m : ctx.memreserve()) {
-            reserves.add(memreserve(m));
-        }
-        Node root = null;
-        for (DtsParser.TopItemContext item : ctx.topItem()) {
-            root = topItem(root, item);
-        }
+    private final FailureWatch failure;
+
+    TreeBuilder(DtsOptions options, FailureWatch failure) {
+        this.values = new ValueBuilder(options, messages);
+        this.failure = failure;
+    }
+
+    /** The tree, once the parser has read the whole source. */
+    ParsedSource result() {
         DeviceTree tree = new DeviceTree(root);
         tree.reserves().addAll(reserves);
         tree.setPlugin(plugin);
@@ -52,35 +67,88 @@ final class TreeBuilder {
         return new ParsedSource(tree, labels, plugin, messages);
     }
 
-    private static boolean headers(List<DtsParser.HeaderContext> headers) {
-        for (int i = 0; i + 1 < headers.size(); i++) {
-            if (isPlugin(headers.get(i)) != isPlugin(headers.get(i + 1))) {
-                throw DtException.at(pos(headers.get(i + 1).getStart()), "Header flags don't match earlier ones");
-            }
+    @Override
+    public void enterEveryRule(ParserRuleContext ctx) {
+        if (ctx instanceof DtsParser.NodeBodyContext && !failure.failed()) {
+            open.push(new OpenNode());
         }
-        return isPlugin(headers.get(0));
     }
 
-    private static boolean isPlugin(DtsParser.HeaderContext h) {
-        return h.PLUGIN() != null;
+    @Override
+    public void exitEveryRule(ParserRuleContext ctx) {
+        if (failure.failed()) {
+            return;
+        }
+        try {
+            exit(ctx);
+        } catch (RuntimeException | Error e) {
+            failure.fail();
+            throw e;
+        }
+    }
+
+    private void exit(ParserRuleContext ctx) {
+        if (ctx instanceof DtsParser.PropdefContext p) {
+            OpenNode into = open.peek();
+            if (into.seenChild) {
+                throw DtException.at(pos(p.getStart()), "Properties must precede subnodes");
+            }
+            into.node.addProperty(property(p));
+        } else if (ctx instanceof DtsParser.SubnodeContext sub) {
+            Node n = subnode(sub);
+            OpenNode into = open.peek();
+            into.seenChild = true;
+            into.node.addChild(n);
+        } else if (ctx instanceof DtsParser.ItemContext) {
+            cutOff(ctx);
+        } else if (ctx instanceof DtsParser.TopItemContext item) {
+            Node fresh = item instanceof DtsParser.RootNodeContext || item instanceof DtsParser.RefNodeContext
+                    ? open.pop().node : null;
+            root = topItem(root, item, fresh);
+            cutOff(ctx);
+        } else if (ctx instanceof DtsParser.HeaderContext h) {
+            header(h);
+        } else if (ctx instanceof DtsParser.MemreserveContext m) {
+            reserves.add(memreserve(m));
+        }
+    }
+
+    /** Drops a finished item from the parse tree: the model has all of it now. */
+    private static void cutOff(ParserRuleContext ctx) {
+        ((ParserRuleContext) ctx.getParent()).removeLastChild();
+    }
+
+    @Override
+    public void visitTerminal(TerminalNode node) {
+    }
+
+    @Override
+    public void visitErrorNode(ErrorNode node) {
+    }
+
+    private void header(DtsParser.HeaderContext h) {
+        boolean isPlugin = h.PLUGIN() != null;
+        if (plugin == null) {
+            plugin = isPlugin;
+        } else if (plugin != isPlugin) {
+            throw DtException.at(pos(h.getStart()), "Header flags don't match earlier ones");
+        }
     }
 
     private ReserveEntry memreserve(DtsParser.MemreserveContext m) {
         long address = ExpressionEvaluator.evaluate(m.integerPrim(0));
         long size = ExpressionEvaluator.evaluate(m.integerPrim(1));
         Object owner = new Object();
-        List<TerminalNode> ls = m.LABEL();
-        for (int i = ls.size() - 1; i >= 0; i--) {
-            labels.add(owner, labelName(ls.get(i)), pos(ls.get(i).getSymbol()));
-        }
+        addLabels(owner, labelTokens(m));
         return new ReserveEntry(address, size, List.copyOf(labels.live(owner)));
     }
 
     // ---- top level ----
 
-    private Node topItem(Node root, DtsParser.TopItemContext item) {
+    /** One top-level item, its node body (if it has one) already built. */
+    private Node topItem(Node root, DtsParser.TopItemContext item, Node fresh) {
         if (item instanceof DtsParser.RootNodeContext r) {
-            Node fresh = body(r.nodeBody(), "");
+            fresh.setPos(bodySpan(r.nodeBody()));
             return root == null ? fresh : merge(root, fresh);
         }
         if (root == null && !(item instanceof DtsParser.RefNodeContext rn && rn.LABEL() == null)) {
@@ -88,7 +156,7 @@ final class TreeBuilder {
                     + SyntaxErrors.describe(item.getStart()));
         }
         if (item instanceof DtsParser.RefNodeContext r) {
-            return refNode(root, r);
+            return refNode(root, r, fresh);
         }
         if (item instanceof DtsParser.DeleteRefContext d) {
             String ref = refText(d.ref());
@@ -109,11 +177,11 @@ final class TreeBuilder {
         return root;
     }
 
-    private Node refNode(Node root, DtsParser.RefNodeContext r) {
+    private Node refNode(Node root, DtsParser.RefNodeContext r, Node fresh) {
         String ref = refText(r.ref());
         SourcePos refPos = pos(r.ref().getStart());
         boolean pathRef = r.ref().PATH_REF() != null;
-        Node fresh = body(r.nodeBody(), null);
+        fresh.setPos(bodySpan(r.nodeBody()));
         if (root == null) {
             // Only an overlay may start with a reference; its root is empty and the body becomes a fragment.
             if (!plugin) {
@@ -133,7 +201,7 @@ final class TreeBuilder {
             if (target == null) {
                 throw DtException.at(refPos, "Label or path " + ref + " not found");
             }
-            labels.add(target, labelName(r.LABEL()), pos(r.LABEL().getSymbol()));
+            labels.add(target, labelName(r.LABEL().getSymbol()), pos(r.LABEL().getSymbol()));
             merge(target, fresh);
             return root;
         }
@@ -184,225 +252,142 @@ final class TreeBuilder {
         root.addChild(fragment);
     }
 
-    // ---- node bodies ----
+    // The parse tree is read child by child: the generated accessors (LABEL(), PROPNODENAME(), item(), ...) scan all
+    // of a context's children on every call.
 
-    /** A node as written; dtc locates it from its '{' to its ';', the name and labels left out. */
-    private Node body(DtsParser.NodeBodyContext body, String name) {
-        Node n = new Node(name == null ? "" : name);
-        n.setPos(DtsToken.span(body.LBRACE().getSymbol(), body.SEMI().getSymbol()));
-        boolean seenChild = false;
-        for (DtsParser.ItemContext item : body.item()) {
-            if (item.propdef() != null) {
-                if (seenChild) {
-                    throw DtException.at(pos(item.getStart()), "Properties must precede subnodes");
+    /** The LABEL tokens among a context's children, in source order. */
+    private static List<Token> labelTokens(ParserRuleContext ctx) {
+        List<Token> out = null;
+        for (ParseTree c : ctx.children) {
+            if (c instanceof TerminalNode t && t.getSymbol().getType() == DtsLexer.LABEL) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
                 }
-                n.addProperty(property(item.propdef()));
-            } else {
-                seenChild = true;
-                n.addChild(subnode(item.subnode()));
+                out.add(t.getSymbol());
             }
         }
-        return n;
+        return out == null ? List.of() : out;
+    }
+
+    private void addLabels(Object owner, List<Token> ls) {
+        for (int i = ls.size() - 1; i >= 0; i--) {
+            labels.add(owner, labelName(ls.get(i)), pos(ls.get(i)));
+        }
     }
 
     private Property property(DtsParser.PropdefContext def) {
-        Property p;
-        List<TerminalNode> ls;
-        if (def instanceof DtsParser.SetPropContext s) {
-            TerminalNode nameTok = s.PROPNODENAME();
-            Value v = s.propdata() == null ? new Value() : propdata(s.propdata());
-            p = new Property(propName(nameTok), v, DtsToken.span(nameTok.getSymbol(), s.SEMI().getSymbol()));
-            ls = s.LABEL();
-        } else {
-            DtsParser.DeletePropContext d = (DtsParser.DeletePropContext) def;
-            p = new Property(propName(d.PROPNODENAME()), new Value(), pos(d.PROPNODENAME().getSymbol()));
-            p.setDeleted(true);
-            ls = d.LABEL();
+        Token nameTok = null;
+        Token semi = null;
+        Value v = null;
+        for (ParseTree c : def.children) {
+            if (c instanceof TerminalNode t && t.getSymbol().getType() == DtsLexer.PROPNODENAME) {
+                nameTok = t.getSymbol();
+            } else if (c instanceof TerminalNode t && t.getSymbol().getType() == DtsLexer.SEMI) {
+                semi = t.getSymbol();
+            } else if (c instanceof DtsParser.PropdataContext data) {
+                v = values.propdata(data);
+            }
         }
-        for (int i = ls.size() - 1; i >= 0; i--) {
-            labels.add(p, labelName(ls.get(i)), pos(ls.get(i).getSymbol()));
-        }
+        // dtc locates a property from its name to its ';', the labels left out
+        Property p = new Property(propName(nameTok), v == null ? new Value() : v, DtsToken.span(nameTok, semi));
+        p.setDeleted(def instanceof DtsParser.DeletePropContext);
+        addLabels(p, labelTokens(def));
         return p;
     }
 
+    /** A subnode whose rule just ended: a child node (its body is the innermost open node) or a deletion. */
     private Node subnode(DtsParser.SubnodeContext sub) {
+        Token nameTok = null;
+        Token delTok = null;
+        Token semi = null;
+        DtsParser.NodeBodyContext body = null;
+        boolean omit = false;
+        for (ParseTree c : sub.children) {
+            if (c instanceof TerminalNode t) {
+                int type = t.getSymbol().getType();
+                if (type == DtsLexer.PROPNODENAME) {
+                    nameTok = t.getSymbol();
+                } else if (type == DtsLexer.OMIT_NO_REF) {
+                    omit = true;
+                } else if (type == DtsLexer.DEL_NODE) {
+                    delTok = t.getSymbol();
+                } else if (type == DtsLexer.SEMI) {
+                    semi = t.getSymbol();
+                }
+            } else if (c instanceof DtsParser.NodeBodyContext b) {
+                body = b;
+            }
+        }
         Node n;
-        List<TerminalNode> ls;
-        if (sub instanceof DtsParser.ChildNodeContext c) {
-            n = body(c.nodeBody(), propName(c.PROPNODENAME()));
-            n.setOmitIfNoRef(!c.OMIT_NO_REF().isEmpty());
-            ls = c.LABEL();
+        if (sub instanceof DtsParser.ChildNodeContext) {
+            n = open.pop().node;
+            n.setName(propName(nameTok));
+            n.setPos(bodySpan(body));
         } else {
-            DtsParser.DeleteChildContext d = (DtsParser.DeleteChildContext) sub;
-            n = new Node(propName(d.PROPNODENAME()));
-            n.setPos(DtsToken.span(d.DEL_NODE().getSymbol(), d.SEMI().getSymbol()));
+            n = new Node(propName(nameTok));
             n.setDeleted(true);
-            n.setOmitIfNoRef(!d.OMIT_NO_REF().isEmpty());
-            ls = d.LABEL();
+            n.setPos(DtsToken.span(delTok, semi));
         }
-        for (int i = ls.size() - 1; i >= 0; i--) {
-            labels.add(n, labelName(ls.get(i)), pos(ls.get(i).getSymbol()));
-        }
+        n.setOmitIfNoRef(omit);
+        addLabels(n, labelTokens(sub));
         return n;
-    }
-
-    // ---- values ----
-
-    private Value propdata(DtsParser.PropdataContext data) {
-        Value v = new Value();
-        for (ParseTree c : data.children) {
-            if (c instanceof TerminalNode t) {
-                if (t.getSymbol().getType() == DtsLexer.LABEL) {
-                    v.addMarker(Marker.Kind.LABEL, labelName(t));
-                }
-            } else {
-                piece(v, (DtsParser.PieceContext) c);
-            }
-        }
-        return v;
-    }
-
-    private void piece(Value v, DtsParser.PieceContext piece) {
-        if (piece instanceof DtsParser.StringPieceContext s) {
-            Token t = s.STRING().getSymbol();
-            v.addMarker(Marker.Kind.TYPE_STRING, null);
-            v.appendBytes(Literals.string(t.getText(), pos(t)));
-            v.appendBytes(new byte[] {0});
-        } else if (piece instanceof DtsParser.ArrayPieceContext a) {
-            array(v, a);
-        } else if (piece instanceof DtsParser.BytesPieceContext b) {
-            v.addMarker(Marker.Kind.TYPE_UINT8, null);
-            for (ParseTree c : b.children) {
-                Token t = ((TerminalNode) c).getSymbol();
-                if (t.getType() == DtsLexer.BYTE) {
-                    v.appendBytes(new byte[] {(byte) Integer.parseInt(t.getText(), 16)});
-                } else if (t.getType() == DtsLexer.LABEL) {
-                    v.addMarker(Marker.Kind.LABEL, labelName((TerminalNode) c));
-                }
-            }
-        } else if (piece instanceof DtsParser.RefPieceContext r) {
-            String ref = refText(r.ref());
-            v.addMarker(Marker.Kind.TYPE_STRING, ref);
-            v.addMarker(Marker.Kind.REF_PATH, ref);
-        } else {
-            incbin(v, (DtsParser.IncbinPieceContext) piece);
-        }
-    }
-
-    private void array(Value v, DtsParser.ArrayPieceContext a) {
-        int bits = 32;
-        if (a.BITS() != null) {
-            Token lit = a.LITERAL().getSymbol();
-            long b = Literals.integer(lit.getText(), pos(lit));
-            if (b != 8 && b != 16 && b != 32 && b != 64) {
-                throw DtException.at(pos(lit), "Array elements must be 8, 16, 32 or 64-bits");
-            }
-            bits = (int) b;
-        }
-        v.addMarker(Marker.Kind.forBits(bits), null);
-        for (ParseTree c : a.children) {
-            if (c instanceof TerminalNode t) {
-                if (t.getSymbol().getType() == DtsLexer.LABEL) {
-                    v.addMarker(Marker.Kind.LABEL, labelName(t));
-                }
-            } else if (c instanceof DtsParser.IntegerPrimContext prim) {
-                long x = ExpressionEvaluator.evaluate(prim);
-                if (bits < 64) {
-                    long mask = (1L << bits) - 1;
-                    // neither in range nor sign-extended: dtc keeps the low bits and says so
-                    if (Long.compareUnsigned(x, mask) > 0 && (x | mask) != -1L) {
-                        messages.add(String.format("WARNING: %s: Value 0x%016x truncated to 0x%0" + (bits / 4) + "x",
-                                DtsToken.span(prim.getStart(), prim.getStop()).dtcString(), x, x & mask));
-                    }
-                }
-                v.appendInteger(x, bits);
-            } else if (c instanceof DtsParser.RefContext r) {
-                if (bits != 32) {
-                    throw DtException.at(pos(r.getStart()), "References are only allowed in arrays with 32-bit "
-                            + "elements.");
-                }
-                v.addMarker(Marker.Kind.REF_PHANDLE, refText(r));
-                    v.appendInteger(-1L, bits);
-            }
-        }
-    }
-
-    private void incbin(Value v, DtsParser.IncbinPieceContext inc) {
-        Token nameTok = inc.STRING().getSymbol();
-        SourcePos at = pos(nameTok);
-        String name = IncludingTokenSource.latin1(Literals.string(nameTok.getText(), at));
-        long offset = 0;
-        long length = -1;
-        if (inc.integerPrim().size() == 2) {
-            offset = ExpressionEvaluator.evaluate(inc.integerPrim(0));
-            length = ExpressionEvaluator.evaluate(inc.integerPrim(1));
-        }
-        Path dir = nameTok instanceof DtsToken d ? d.dir() : null;
-        byte[] file = IncludingTokenSource.resolve(name, dir, options, at).bytes();
-        int from = Long.compareUnsigned(offset, file.length) > 0 ? file.length : (int) offset;
-        long available = file.length - from;
-        int n = (int) (Long.compareUnsigned(length, available) < 0 ? length : available);
-        v.appendBytes(Arrays.copyOfRange(file, from, from + n));
     }
 
     // ---- merging and deleting, as dtc's livetree.c ----
 
+    /**
+     * dtc's merge_nodes. Each name of the fresh node is matched against the first item of that name in the old one,
+     * tombstones included, through a map of first occurrences, so that merging stays linear in the sizes of both.
+     */
     private Node merge(Node old, Node fresh) {
         old.setDeleted(false);
         for (Labels.Entry e : labels.all(fresh)) {
             labels.add(old, e.name, e.pos);
         }
-        for (Property np : new ArrayList<>(fresh.properties())) {
-            if (np.isDeleted()) {
-                for (Property op : old.properties()) {
-                    if (op.name().equals(np.name())) {
-                        deleteProperty(op);
-                        break;
-                    }
-                }
-                continue;
-            }
-            Property match = null;
+        if (!fresh.properties().isEmpty()) {
+            Map<String, Property> oldProps = new HashMap<>();
             for (Property op : old.properties()) {
-                if (op.name().equals(np.name())) {
-                    match = op;
-                    break;
-                }
+                oldProps.putIfAbsent(op.name(), op);
             }
-            if (match != null) {
-                for (Labels.Entry e : labels.all(np)) {
-                    labels.add(match, e.name, e.pos);
+            for (Property np : fresh.properties()) {
+                Property match = oldProps.get(np.name());
+                if (np.isDeleted()) {
+                    if (match != null) {
+                        deleteProperty(match);
+                    }
+                } else if (match != null) {
+                    for (Labels.Entry e : labels.all(np)) {
+                        labels.add(match, e.name, e.pos);
+                    }
+                    match.setValue(np.value());
+                    match.setDeleted(false);
+                    match.setPos(np.pos());
+                } else {
+                    old.addProperty(np);
+                    oldProps.put(np.name(), np);
                 }
-                match.setValue(np.value());
-                match.setDeleted(false);
-                match.setPos(np.pos());
-            } else {
-                old.addProperty(np);
             }
         }
-        for (Node nc : new ArrayList<>(fresh.children())) {
-            if (nc.isDeleted()) {
-                for (Node oc : old.children()) {
-                    if (oc.name().equals(nc.name())) {
-                        deleteNode(oc);
-                        break;
-                    }
-                }
-                continue;
-            }
-            Node match = null;
+        if (!fresh.children().isEmpty()) {
+            Map<String, Node> oldKids = new HashMap<>();
             for (Node oc : old.children()) {
-                if (oc.name().equals(nc.name())) {
-                    match = oc;
-                    break;
+                oldKids.putIfAbsent(oc.name(), oc);
+            }
+            for (Node nc : fresh.children()) {
+                Node match = oldKids.get(nc.name());
+                if (nc.isDeleted()) {
+                    if (match != null) {
+                        deleteNode(match);
+                    }
+                } else if (match != null) {
+                    merge(match, nc);
+                } else {
+                    old.addChild(nc);
+                    oldKids.put(nc.name(), nc);
                 }
             }
-            if (match != null) {
-                merge(match, nc);
-            } else {
-                fresh.removeChild(nc);
-                old.addChild(nc);
-            }
+            // The fresh node is dropped; children moved over now have the old node as parent.
+            fresh.children().clear();
         }
         old.addDefinition(fresh.pos());
         return old;
@@ -435,12 +420,27 @@ final class TreeBuilder {
         return DtsToken.posOf(t);
     }
 
-    private static String labelName(TerminalNode t) {
+    /** A node as dtc locates it: from its '{' to its ';', the name and labels left out. */
+    private static SourcePos bodySpan(DtsParser.NodeBodyContext body) {
+        Token first = null;
+        Token last = null;
+        for (ParseTree c : body.children) {
+            if (c instanceof TerminalNode t) {
+                if (first == null) {
+                    first = t.getSymbol();
+                }
+                last = t.getSymbol();
+            }
+        }
+        return DtsToken.span(first, last);
+    }
+
+    private static String labelName(Token t) {
         String s = t.getText();
         return s.substring(0, s.length() - 1);
     }
 
-    private static String propName(TerminalNode t) {
+    private static String propName(Token t) {
         String s = t.getText();
         return s.startsWith("\\") ? s.substring(1) : s;
     }

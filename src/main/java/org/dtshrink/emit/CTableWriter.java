@@ -1,16 +1,18 @@
 package org.dtshrink.emit;
 
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import org.dtshrink.cost.CostResult;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.tree.Names;
 
 /**
- * Writes a {@link StaticTable} as one C file for the kernel: the structs' definitions come from
- * {@code <linux/of.h>}, the file checks they are the profile's at compile time, and defines the tree with every field
- * {@code unflatten_device_tree()} and {@code of_node_init()} would set. The output depends only on the table and the
- * {@link Provenance}, never on the time or the machine.
+ * Writes a {@link StaticTable} as one C file for the kernel, in its style (scripts/checkpatch.pl --strict): the
+ * structs' definitions come from {@code <linux/of.h>}, the file checks with {@code static_assert} that they are the
+ * profile's, and defines the tree as {@code unflatten_device_tree()} would leave it. It reads as U-Boot's dtoc
+ * output does: one block per node with its path in a comment, names derived from paths, cells as
+ * {@code cpu_to_be32()}, strings as strings. The run-time part of each node ({@code fwnode}, the kobject) is left
+ * to the kernel's own {@code of_node_init()}, called from the root function. The output depends only on the table
+ * and the {@link Provenance}, never on the time, the machine or the directory.
  */
 public final class CTableWriter {
 
@@ -22,7 +24,17 @@ public final class CTableWriter {
     private final StructLayout layout;
     private final Provenance provenance;
     private final String rootFunction;
-    private final StringBuilder out = new StringBuilder();
+    private final CLines out = new CLines();
+
+    /** Per node: its member name in the node and property structs. */
+    private final String[] nodeName;
+    /** Per value: its member name in the const object, and how it is spelled. */
+    private final String[] valueName;
+    private final CValue[] valueSpelling;
+    /** Per value: whether several properties have it. */
+    private final boolean[] shared;
+    /** Per string: its member name in the const object. */
+    private final String[] stringName;
 
     private CTableWriter(StaticTable table, Provenance provenance, String rootFunction) {
         this.table = table;
@@ -30,6 +42,43 @@ public final class CTableWriter {
         this.layout = tree.layout();
         this.provenance = provenance;
         this.rootFunction = rootFunction;
+        List<KernelNode> nodes = tree.nodes();
+        nodeName = new String[nodes.size()];
+        CNames nodeScope = new CNames();
+        int[] propertyNode = new int[tree.propertyCount()];
+        for (KernelNode n : nodes) {
+            nodeName[n.index()] = nodeScope.unique(CNames.node(pathComponents(n)));
+            for (int i = 0; i < n.properties().size(); i++) {
+                propertyNode[table.firstProperty(n.index()) + i] = n.index();
+            }
+        }
+        CNames constScope = new CNames("prop");
+        List<byte[]> values = table.values();
+        int[] uses = new int[values.size()];
+        for (int k = 0; k < tree.propertyCount(); k++) {
+            if (table.propertyValue(k) >= 0) {
+                uses[table.propertyValue(k)]++;
+            }
+        }
+        valueName = new String[values.size()];
+        valueSpelling = new CValue[values.size()];
+        shared = new boolean[values.size()];
+        for (int v = 0; v < values.size(); v++) {
+            int k = table.valueFirstProperty(v);
+            KernelNode n = nodes.get(propertyNode[k]);
+            KernelProperty p = n.properties().get(k - table.firstProperty(n.index()));
+            valueSpelling[v] = new CValue(values.get(v), p.markers());
+            // a value several properties share is named by what it is, not by the first property that has it
+            shared[v] = uses[v] > 1;
+            String byContent = shared[v] ? valueSpelling[v].contentName() : null;
+            valueName[v] = constScope.unique(byContent != null ? byContent
+                    : CNames.value(nodeName[n.index()], p.name()));
+        }
+        List<byte[]> strings = table.strings();
+        stringName = new String[strings.size()];
+        for (int s = 0; s < strings.size(); s++) {
+            stringName[s] = constScope.unique(CNames.string(strings.get(s)));
+        }
     }
 
     public static byte[] write(StaticTable table, Provenance provenance, String rootFunction) {
@@ -38,28 +87,25 @@ public final class CTableWriter {
         }
         CTableWriter w = new CTableWriter(table, provenance, rootFunction);
         w.file();
-        return w.out.toString().getBytes(StandardCharsets.US_ASCII);
+        return w.out.bytes();
     }
 
     private void file() {
-        header();
+        line("// SPDX-License-Identifier: GPL-2.0");
+        CTableHeader.write(out, table, provenance);
+        line("#include <linux/build_bug.h>");
         line("#include <linux/init.h>");
         line("#include <linux/of.h>");
-        if (layout.ofKobj()) {
-            line("#include <linux/kobject.h>");
+        line("#include <linux/types.h>");
+        line("#include <asm/byteorder.h>");
+        if (isKernelFunction()) {
+            line("");
+            line("#include \"of_private.h\"");
         }
         line("");
-        KernelProfile p = tree.profile();
-        line("/* A table made for another kernel configuration must not build: check the profile's struct sizes. */");
-        staticAssert("sizeof(struct device_node) == " + p.nodeSize(), "struct device_node size");
-        staticAssert("_Alignof(struct device_node) == " + p.nodeAlign(), "struct device_node alignment");
-        staticAssert("sizeof(struct property) == " + p.propertySize(), "struct property size");
-        staticAssert("_Alignof(struct property) == " + p.propertyAlign(), "struct property alignment");
-        line("");
+        staticAsserts();
         types();
-        line("static const struct dt_static_const dt_const;");
-        line("static struct dt_static_ram dt_ram;");
-        line("");
+        macros();
         constObject();
         line("");
         ramObject();
@@ -67,122 +113,158 @@ public final class CTableWriter {
         rootFunction();
     }
 
-    private void header() {
-        CostResult cost = tree.cost();
-        KernelProfile p = tree.profile();
-        line("/*");
-        line(" * Generated by dtshrink " + c(provenance.toolVersion()) + " (dtshrink emit-c); do not edit.");
-        line(" * Input:   " + c(provenance.input()) + ", sha256 of " + provenance.checksumOf() + " "
-                + provenance.sha256());
-        line(" * Profile: " + c(p.name()) + ": " + c(p.description()));
-        line(" * Options: " + (provenance.options().isEmpty() ? "(none)" : c(String.join(" ",
-                provenance.options()))));
-        line(" * Structs: " + layout.describe() + "; device_node " + p.nodeSize() + "/" + p.nodeAlign()
-                + ", property " + p.propertySize() + "/" + p.propertyAlign() + " bytes (size/align)");
-        line(" *");
-        line(" * The tree unflatten_device_tree() builds from this input: " + tree.nodes().size() + " of "
-                + cost.nodesInDtb() + " nodes" + skipped(cost) + ", " + tree.propertyCount() + " properties ("
-                + cost.synthesizedNames() + " made-up \"name\"), in blob order.");
-        line(" *");
-        line(" * Placement: struct device_node is written at run time (_flags, data, fwnode"
-                + (layout.ofKobj() ? ", kobj" : "") + "), so it is in RAM.");
-        if (table.propertiesConst()) {
-            line(" * This kernel has neither OF_KOBJ nor OF_DYNAMIC, so nothing writes struct property: it is const,");
-            line(" * like the values, property names and full_name strings (.rodata, flash on an XIP kernel).");
-        } else {
-            line(" * struct property is written too (" + (layout.ofKobj() ? "sysfs fills in property.attr" : "")
-                    + (layout.ofKobj() && layout.ofDynamic() ? "; " : "")
-                    + (layout.ofDynamic() ? "OF_DYNAMIC relinks properties" : "") + "), so it is in RAM;");
-            line(" * values, property names and full_name strings are const (.rodata, flash on an XIP kernel).");
-        }
-        line(" * Values keep the blob's bytes and 4-byte alignment; equal values and equal strings are shared.");
-        line(" * RAM " + table.ramBytes() + " bytes (.data), flash " + table.flashBytes() + " bytes (.rodata).");
-        if (layout.ofKobj()) {
-            line(" * " + rootFunction + "() runs kobject_init() on every node (the run-time part of of_node_init());");
-            line(" * call it once.");
-        }
-        line(" */");
+    /** The kernel's own root function is declared in drivers/of/of_private.h; another one here. */
+    private boolean isKernelFunction() {
+        return rootFunction.equals(DEFAULT_ROOT_FUNCTION);
     }
 
-    private static String skipped(CostResult cost) {
-        if (cost.nodesSkipped() == 0) {
-            return "";
-        }
-        return " (" + cost.nodesSkipped() + " skipped by the kernel)";
+    private void staticAsserts() {
+        KernelProfile p = tree.profile();
+        line("/* The table is for one kernel configuration: made for another, it must not build. */");
+        staticAssert("sizeof(struct device_node) == " + p.nodeSize(), "struct device_node");
+        staticAssert("__alignof__(struct device_node) == " + p.nodeAlign(), "struct device_node");
+        staticAssert("sizeof(struct property) == " + p.propertySize(), "struct property");
+        staticAssert("__alignof__(struct property) == " + p.propertyAlign(), "struct property");
+        line("");
     }
 
     private void staticAssert(String cond, String what) {
-        line("_Static_assert(" + cond + ", \"" + what + " differs from profile " + c(tree.profile().name())
-                + ": emit the table with the kernel's profile\");");
+        String message = "\"" + what + " is not as in profile " + c(tree.profile().name()) + "\"";
+        call("", "static_assert", List.of(cond, message), ";");
     }
 
     private void types() {
+        List<KernelNode> nodes = tree.nodes();
+        line("/* One struct device_node per node, in the order the kernel allocates them */");
+        line("struct dt_static_nodes {");
+        for (KernelNode n : nodes) {
+            line("\tstruct device_node " + nodeName[n.index()] + ";");
+        }
+        line("};");
+        line("");
+        line("/* Each node's properties, in list order */");
+        line("struct dt_static_props {");
+        for (KernelNode n : nodes) {
+            line("\tstruct property " + nodeName[n.index()] + "[" + n.properties().size() + "];");
+        }
+        line("};");
+        line("");
+        line("/* What the kernel only reads: one object, so that its size is exactly the table's flash */");
         line("struct dt_static_const {");
         if (table.propertiesConst()) {
-            line("\tstruct property prop[" + tree.propertyCount() + "];");
+            line("\tstruct dt_static_props prop;");
         }
-        List<byte[]> values = table.values();
-        for (int i = 0; i < values.size(); i++) {
-            line("\t_Alignas(" + StaticTable.VALUE_ALIGN + ") unsigned char v" + i + "[" + values.get(i).length + "];");
+        int lastNode = -1;
+        for (int v = 0; v < valueName.length; v++) {
+            int node = nodeOfProperty(table.valueFirstProperty(v));
+            if (node != lastNode) {
+                nodeComment(node);
+                lastNode = node;
+            }
+            line("\t" + valueSpelling[v].declaration(valueName[v]));
         }
+        line("\t/* property names and node names */");
         List<byte[]> strings = table.strings();
-        for (int i = 0; i < strings.size(); i++) {
-            line("\tchar s" + i + "[" + (strings.get(i).length + 1) + "];");
+        for (int s = 0; s < strings.size(); s++) {
+            line("\tchar " + stringName[s] + "[" + (strings.get(s).length + 1) + "];");
         }
         line("};");
         line("");
+        line("/* What the kernel writes at run time */");
         line("struct dt_static_ram {");
-        line("\tstruct device_node node[" + tree.nodes().size() + "];");
+        line("\tstruct dt_static_nodes node;");
         if (!table.propertiesConst()) {
-            line("\tstruct property prop[" + tree.propertyCount() + "];");
+            line("\tstruct dt_static_props prop;");
         }
         line("};");
         line("");
     }
 
-    private String propertyRef(int k) {
-        return table.propertiesConst() ? "(struct property *)&dt_const.prop[" + k + "]" : "&dt_ram.prop[" + k + "]";
+    private void macros() {
+        boolean constProps = table.propertiesConst();
+        line("/*");
+        out.paragraph("One property. struct property has no const, but the kernel only reads name and value"
+                + (constProps ? ", and next too: nothing relinks properties without OF_DYNAMIC" : "")
+                + ", so they point at const data.");
+        line(" */");
+        String next = constProps ? "(struct property *)(nxt)" : "(nxt)";
+        out.macro("DT_PROP(pname, val, len, nxt)", List.of(
+                ".name = (char *)dt_const.pname,",
+                ".length = (len),",
+                ".value = (void *)dt_const.val,",
+                ".next = " + next + ","));
+        if (hasEmptyValue()) {
+            line("");
+            line("/* An empty value still points somewhere: NULL would mean \"no such property\". */");
+            out.macro("DT_EMPTY_PROP(pname, nxt)", List.of(
+                    ".name = (char *)dt_const.pname,",
+                    ".length = 0,",
+                    ".value = (void *)&dt_const,",
+                    ".next = " + next + ","));
+        }
+        line("");
     }
 
-    private String valueRef(int k) {
-        int v = table.propertyValue(k);
-        // An empty value still needs an address: code tests of_get_property() against NULL for flags.
-        return v < 0 ? "(void *)&dt_const" : "(void *)dt_const.v" + v;
-    }
-
-    private void properties(String indent) {
-        line(indent + ".prop = {");
-        int k = 0;
-        for (KernelNode n : tree.nodes()) {
-            line(indent + "\t/* " + CText.comment(commentPath(n)) + " */");
-            List<KernelProperty> props = n.properties();
-            for (int i = 0; i < props.size(); i++) {
-                StringBuilder sb = new StringBuilder(indent + "\t[" + k + "] = { .name = (char *)dt_const.s"
-                        + table.propertyName(k) + ", .length = " + props.get(i).value().length + ", .value = "
-                        + valueRef(k));
-                if (i + 1 < props.size()) {
-                    sb.append(", .next = ").append(propertyRef(k + 1));
-                }
-                line(sb.append(" },").toString());
-                k++;
+    private boolean hasEmptyValue() {
+        for (int k = 0; k < tree.propertyCount(); k++) {
+            if (table.propertyValue(k) < 0) {
+                return true;
             }
         }
-        line(indent + "},");
+        return false;
+    }
+
+    private void properties(String object) {
+        line("\t.prop = {");
+        for (KernelNode n : tree.nodes()) {
+            nodeComment(n.index(), "\t\t");
+            String sym = nodeName[n.index()];
+            line("\t\t." + sym + " = {");
+            List<KernelProperty> props = n.properties();
+            int first = table.firstProperty(n.index());
+            for (int i = 0; i < props.size(); i++) {
+                int k = first + i;
+                String name = stringName[table.propertyName(k)];
+                String next = i + 1 < props.size() ? "&" + object + ".prop." + sym + "[" + (i + 1) + "]" : "NULL";
+                int v = table.propertyValue(k);
+                if (v < 0) {
+                    call("\t\t\t", "DT_EMPTY_PROP", List.of(name, next), ",");
+                } else {
+                    call("\t\t\t", "DT_PROP", List.of(name, valueName[v], String.valueOf(props.get(i).value().length),
+                            next), ",");
+                }
+            }
+            line("\t\t},");
+        }
+        line("\t},");
     }
 
     private void constObject() {
         line("static const struct dt_static_const dt_const = {");
         if (table.propertiesConst()) {
-            properties("\t");
+            properties("dt_const");
         }
-        List<byte[]> values = table.values();
-        for (int i = 0; i < values.size(); i++) {
-            line("\t.v" + i + " = " + CText.valueInitializer(values.get(i), "\t") + ",");
+        int lastNode = -1;
+        for (int v = 0; v < valueName.length; v++) {
+            int node = nodeOfProperty(table.valueFirstProperty(v));
+            if (node != lastNode) {
+                nodeComment(node);
+                lastNode = node;
+            }
+            for (String l : valueSpelling[v].initializer(valueName[v], shared[v])) {
+                line(l);
+            }
         }
+        line("\t/* property names and node names */");
         List<byte[]> strings = table.strings();
-        for (int i = 0; i < strings.size(); i++) {
-            byte[] s = strings.get(i);
-            line("\t.s" + i + " = " + CText.literal(s, 0, s.length) + ",");
+        for (int s = 0; s < strings.size(); s++) {
+            String one = "\t." + stringName[s] + " = " + CText.literal(strings.get(s), 0, strings.get(s).length) + ",";
+            if (CText.width(one) <= CText.MAX_COLUMNS) {
+                line(one);
+            } else {
+                line("\t." + stringName[s] + " =");
+                line("\t\t" + CText.literal(strings.get(s), 0, strings.get(s).length) + ",");
+            }
         }
         line("};");
     }
@@ -192,44 +274,49 @@ public final class CTableWriter {
         line("\t.node = {");
         for (KernelNode n : tree.nodes()) {
             int i = n.index();
-            line("\t\t[" + i + "] = { /* " + CText.comment(commentPath(n)) + " */");
+            nodeComment(i, "\t\t");
+            line("\t\t." + nodeName[i] + " = {");
             int nameK = table.firstProperty(i) + n.nameProperty();
-            line("\t\t\t.name = (const char *)" + valueRef(nameK).substring("(void *)".length()) + ",");
+            assign("\t\t\t", "name", charPointer(nameK));
             if (layout.linux413()) {
-                String type = n.typeProperty() < 0 ? "dt_const.s" + table.nullString()
-                        : "(const char *)" + valueRef(table.firstProperty(i) + n.typeProperty())
-                                .substring("(void *)".length());
-                line("\t\t\t.type = " + type + ",");
+                String type = n.typeProperty() < 0 ? "dt_const." + stringName[table.nullString()]
+                        : charPointer(table.firstProperty(i) + n.typeProperty());
+                assign("\t\t\t", "type", type);
             }
             if (n.phandle() != 0) {
                 line("\t\t\t.phandle = 0x" + Long.toHexString(n.phandle()) + ",");
             }
-            line("\t\t\t.full_name = dt_const.s" + table.nodeFullName(i) + ",");
-            if (layout.linux413()) {
-                line("\t\t\t.fwnode = { .type = FWNODE_OF, .ops = &of_fwnode_ops },");
-            } else {
-                String self = "&dt_ram.node[" + i + "].fwnode.";
-                line("\t\t\t.fwnode = { .ops = &of_fwnode_ops, .suppliers = { " + self + "suppliers, " + self
-                        + "suppliers }, .consumers = { " + self + "consumers, " + self + "consumers } },");
-            }
-            line("\t\t\t.properties = " + propertyRef(table.firstProperty(i)) + ",");
+            assign("\t\t\t", "full_name", "dt_const." + stringName[table.nodeFullName(i)]);
+            String props = table.propertiesConst() ? "(struct property *)dt_const.prop." + nodeName[i]
+                    : "dt_ram.prop." + nodeName[i];
+            assign("\t\t\t", "properties", props);
             if (n.parent() != null) {
-                line("\t\t\t.parent = &dt_ram.node[" + n.parent().index() + "],");
+                assign("\t\t\t", "parent", "&dt_ram.node." + nodeName[n.parent().index()]);
             }
             if (!n.children().isEmpty()) {
-                line("\t\t\t.child = &dt_ram.node[" + n.children().get(0).index() + "],");
+                assign("\t\t\t", "child", "&dt_ram.node." + nodeName[n.children().get(0).index()]);
             }
             KernelNode next = nextSibling(n);
             if (next != null) {
-                line("\t\t\t.sibling = &dt_ram.node[" + next.index() + "],");
+                assign("\t\t\t", "sibling", "&dt_ram.node." + nodeName[next.index()]);
             }
             line("\t\t},");
         }
         line("\t},");
         if (!table.propertiesConst()) {
-            properties("\t");
+            properties("dt_ram");
         }
         line("};");
+    }
+
+    /** {@code np->name} and 4.13's {@code np->type}: the value of a property, as a string. */
+    private String charPointer(int k) {
+        int v = table.propertyValue(k);
+        if (v < 0) {
+            // an empty name property: the kernel's pointer would go into the blob, this one to the table
+            return "(const char *)&dt_const";
+        }
+        return (valueSpelling[v].isChars() ? "" : "(const char *)") + "dt_const." + valueName[v];
     }
 
     private static KernelNode nextSibling(KernelNode n) {
@@ -242,23 +329,67 @@ public final class CTableWriter {
     }
 
     private void rootFunction() {
-        line("struct device_node *" + rootFunction + "(void);");
-        line("");
-        line("/* The root of the tree, for drivers/of/fdt.c to use in place of unflattening the blob. */");
+        String root = "&dt_ram.node." + nodeName[0];
+        if (!isKernelFunction()) {
+            line("struct device_node *" + rootFunction + "(void);");
+            line("");
+        }
+        line("/*");
+        line(" * The root of the tree, for unflatten_device_tree() to use in place of");
+        line(" * unflattening the blob. The run-time part of each node (fwnode" + (layout.ofKobj() ? ", kobj" : "")
+                + ") is");
+        line(" * set up by of_node_init(), as for a node the kernel allocates. Call it once.");
+        line(" */");
         line("struct device_node *__init " + rootFunction + "(void)");
         line("{");
-        if (layout.ofKobj()) {
-            line("\tunsigned int i;");
-            line("");
-            line("\tfor (i = 0; i < sizeof(dt_ram.node) / sizeof(dt_ram.node[0]); i++)");
-            line("\t\tkobject_init(&dt_ram.node[i].kobj, &of_node_ktype);");
-        }
-        line("\treturn &dt_ram.node[0];");
+        line("\tstruct device_node *np;");
+        line("");
+        line("\tfor (np = " + root + "; np; np = __of_find_all_nodes(np))");
+        line("\t\tof_node_init(np);");
+        line("\treturn " + root + ";");
         line("}");
     }
 
-    /** Longest path a comment shows in full; deeper ones keep their last components, so output stays linear. */
-    static final int COMMENT_PATH_MAX = 160;
+    private int nodeOfProperty(int k) {
+        // nodes are few next to lookups only when emitting; a binary search keeps this linear overall
+        int lo = 0;
+        int hi = tree.nodes().size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (table.firstProperty(mid) <= k) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    private void nodeComment(int node) {
+        nodeComment(node, "\t");
+    }
+
+    private void nodeComment(int node, String indent) {
+        for (String l : CText.blockComment(indent, CText.comment(commentPath(tree.nodes().get(node))),
+                CText.MAX_COLUMNS)) {
+            line(l);
+        }
+    }
+
+    /** The components of the node's path in the kernel's tree, below the root. */
+    private static List<String> pathComponents(KernelNode n) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (KernelNode m = n; m.parent() != null; m = m.parent()) {
+            parts.push(m.source().name());
+        }
+        return new ArrayList<>(parts);
+    }
+
+    /**
+     * Longest path a comment shows in full, to keep it on one line; deeper ones keep their last components, so
+     * output stays linear in the tree.
+     */
+    static final int COMMENT_PATH_MAX = 72;
 
     /** The path for a comment: the whole path, or "..." and as many trailing components as fit. */
     static byte[] commentPath(KernelNode n) {
@@ -307,6 +438,14 @@ public final class CTableWriter {
     }
 
     private void line(String s) {
-        out.append(s).append('\n');
+        out.line(s);
+    }
+
+    private void call(String indent, String function, List<String> args, String end) {
+        out.call(indent, function, args, end);
+    }
+
+    private void assign(String indent, String field, String expr) {
+        out.assign(indent, field, expr);
     }
 }

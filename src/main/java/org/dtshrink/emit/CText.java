@@ -5,7 +5,83 @@ import org.dtshrink.tree.Names;
 /** C spellings of bytes: string literals, byte lists, and text that is safe inside a comment. */
 final class CText {
 
+    /** The kernel's line limit (scripts/checkpatch.pl --max-line-length). */
+    static final int MAX_COLUMNS = 100;
+    /** Where comments and long lists wrap, for reading in an 80-column window. */
+    static final int WRAP_COLUMNS = 80;
+
     private CText() {
+    }
+
+    /** Columns a line takes, tabs to the next multiple of 8 as checkpatch.pl counts them. */
+    static int width(CharSequence line) {
+        int w = 0;
+        for (int i = 0; i < line.length(); i++) {
+            w = line.charAt(i) == '\t' ? (w / 8 + 1) * 8 : w + 1;
+        }
+        return w;
+    }
+
+    /**
+     * A comment of text that is already safe inside one ({@link #comment(byte[])}): one line when it fits, else a
+     * block with the text wrapped at spaces; a word too long for a line is cut.
+     */
+    static java.util.List<String> blockComment(String indent, String text) {
+        return blockComment(indent, text, WRAP_COLUMNS);
+    }
+
+    /** As {@link #blockComment(String, String)}, on one line when it fits in {@code oneLineColumns}. */
+    static java.util.List<String> blockComment(String indent, String text, int oneLineColumns) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        String one = indent + "/* " + text + " */";
+        if (width(one) <= oneLineColumns) {
+            out.add(one);
+            return out;
+        }
+        out.add(indent + "/*");
+        for (String paragraph : text.split("\n", -1)) {
+            out.addAll(wrap(indent + " * ", indent + " *", paragraph));
+        }
+        out.add(indent + " */");
+        return out;
+    }
+
+    /** Lines of {@code prefix + words}, each within {@link #WRAP_COLUMNS}; an empty text is one bare line. */
+    static java.util.List<String> wrap(String prefix, String bare, String text) {
+        return wrap(prefix, bare, text, WRAP_COLUMNS);
+    }
+
+    /** As {@link #wrap(String, String, String)}, within {@code columns}. */
+    static java.util.List<String> wrap(String prefix, String bare, String text, int columns) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (text.isEmpty()) {
+            out.add(bare);
+            return out;
+        }
+        int room = columns - width(prefix);
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            while (word.length() > room) {
+                if (line.length() > 0) {
+                    out.add(prefix + line);
+                    line.setLength(0);
+                }
+                out.add(prefix + word.substring(0, room));
+                word = word.substring(room);
+            }
+            if (line.length() > 0 && line.length() + 1 + word.length() > room) {
+                out.add(prefix + line);
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            out.add(prefix + line);
+        }
+        return out;
     }
 
     /**
@@ -26,45 +102,6 @@ final class CText {
             }
         }
         return sb.append('"').toString();
-    }
-
-    /**
-     * The initializer of a value's byte array: a string literal for printable NUL-terminated strings and string
-     * lists (the array's size supplies the last NUL), else a list of bytes.
-     */
-    static String valueInitializer(byte[] v, String indent) {
-        if (isStringList(v)) {
-            StringBuilder sb = new StringBuilder();
-            int start = 0;
-            for (int i = 0; i < v.length; i++) {
-                if (v[i] == 0) {
-                    if (sb.length() > 0) {
-                        sb.append(" ");
-                    }
-                    String lit = literal(v, start, i);
-                    if (i < v.length - 1) {
-                        // "\0" closes the literal, so the escape cannot run into the next segment's digits
-                        lit = lit.substring(0, lit.length() - 1) + "\\0\"";
-                    }
-                    sb.append(lit);
-                    start = i + 1;
-                }
-            }
-            return sb.toString();
-        }
-        StringBuilder sb = new StringBuilder("{");
-        for (int i = 0; i < v.length; i++) {
-            if (i % 16 == 0) {
-                sb.append('\n').append(indent).append('\t');
-            } else {
-                sb.append(' ');
-            }
-            sb.append(String.format("0x%02x", v[i] & 0xff));
-            if (i + 1 < v.length) {
-                sb.append(',');
-            }
-        }
-        return sb.append('\n').append(indent).append('}').toString();
     }
 
     /** Printable segments, each ended by one NUL, the last byte a NUL. */

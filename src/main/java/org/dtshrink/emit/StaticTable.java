@@ -22,6 +22,8 @@ public final class StaticTable {
 
     private final UnflattenedTree tree;
     private final List<byte[]> values = new ArrayList<>();
+    /** Per value: the table index of the first property that has it, whose names and types it is spelled by. */
+    private final List<Integer> valueFirstProperty = new ArrayList<>();
     private final Map<ByteBuffer, Integer> valueIndex = new HashMap<>();
     private final List<byte[]> strings = new ArrayList<>();
     private final Map<ByteBuffer, Integer> stringIndex = new HashMap<>();
@@ -48,7 +50,7 @@ public final class StaticTable {
             nodeFullName[n.index()] = string(n.fullName());
             for (KernelProperty p : n.properties()) {
                 byte[] v = p.value();
-                propertyValue[k] = v.length == 0 ? -1 : value(v);
+                propertyValue[k] = v.length == 0 ? -1 : value(v, k);
                 propertyName[k] = string(p.name());
                 k++;
             }
@@ -64,9 +66,10 @@ public final class StaticTable {
         measure();
     }
 
-    private int value(byte[] v) {
+    private int value(byte[] v, int property) {
         return valueIndex.computeIfAbsent(ByteBuffer.wrap(v), b -> {
             values.add(v);
+            valueFirstProperty.add(property);
             return values.size() - 1;
         });
     }
@@ -135,6 +138,11 @@ public final class StaticTable {
     /** Distinct non-empty values, in first-use order. */
     List<byte[]> values() {
         return values;
+    }
+
+    /** The table index of the first property whose value is value {@code i}. */
+    int valueFirstProperty(int i) {
+        return valueFirstProperty.get(i);
     }
 
     /** Distinct strings (property names, full names), in first-use order, without their NUL. */

@@ -106,7 +106,7 @@ public final class UnflattenedTree {
             if (typeIndex < 0 && pn.equals("device_type")) {
                 typeIndex = props.size();
             }
-            props.add(new KernelProperty(Names.bytes(pn), value, false));
+            props.add(new KernelProperty(Names.bytes(pn), value, false, p.value().markers()));
         }
         if (nc.hasSynthesizedName()) {
             nameIndex = props.size();
@@ -115,7 +115,7 @@ public final class UnflattenedTree {
             if (value.length != nc.synthesizedNameBytes()) {
                 throw new IllegalStateException("made-up name of " + nc.path() + " disagrees with the cost model");
             }
-            props.add(new KernelProperty(Names.bytes("name"), value, true));
+            props.add(new KernelProperty(Names.bytes("name"), value, true, List.of()));
         }
         byte[] fullName;
         if (profile.fullName() == FullName.PATH) {

@@ -6,33 +6,47 @@ import java.util.Map;
 
 /**
  * The strings block as dtc builds it: a name is stored once, and a new name that equals the tail of a name already
- * stored (including a whole one) reuses those bytes, at the first place in the table where it occurs. Finding tails
- * goes through a hash of every stored suffix, so building stays linear even for hostile trees.
+ * stored (including a whole one) reuses those bytes, at the first place in the table where it occurs.
+ *
+ * <p>dtc searches the whole table for each new name. Here the writer first announces every name it will ask for
+ * ({@link #expect}); storing a string then looks up each of its tails among the announced names and gives those not
+ * yet placed their offset, so building is linear in the length of the stored strings and memory holds one entry per
+ * distinct name. Since strings are stored in order, the first string a name is a tail of gives its first place.
  */
 final class FdtStringTable {
 
     private static final long PRIME = 0x100000001b3L;
+    private static final int NOT_PLACED = -1;
 
     private final ByteSink data = new ByteSink();
-    /** Suffix hash (mixed with its length) to the first offset where a suffix with that hash starts. */
-    private final Map<Long, Integer> suffixes = new HashMap<>();
+    /** Every announced or stored name and its offset, {@link #NOT_PLACED} while no stored string ends with it. */
+    private final Map<Name, Integer> offsets = new HashMap<>();
+
+    /** Announces a name {@link #insert} will be called with, so that its place is found when a string holds it. */
+    void expect(byte[] name) {
+        offsets.putIfAbsent(Name.of(name), NOT_PLACED);
+    }
 
     /** Returns the offset of {@code name} (without its NUL) in the table, adding it when no stored tail matches. */
     int insert(byte[] name) {
-        Integer candidate = suffixes.get(key(hash(name, 0, name.length), name.length));
-        if (candidate != null && matchesAt(candidate, name)) {
-            return candidate;
+        Name key = Name.of(name);
+        Integer known = offsets.get(key);
+        if (known != null && known != NOT_PLACED) {
+            return known;
         }
-        if (candidate != null) {
+        if (known == null) {
+            // Not announced, so the tails of earlier strings were not matched against it: search as dtc does.
             int found = linearSearch(name);
             if (found >= 0) {
+                offsets.put(key, found);
                 return found;
             }
         }
         int off = data.length();
         data.bytes(name);
         data.zeroes(1);
-        indexSuffixes(off, name);
+        offsets.put(key, off);
+        placeTails(name, off);
         return off;
     }
 
@@ -44,30 +58,21 @@ final class FdtStringTable {
         return data.length();
     }
 
-    private void indexSuffixes(int off, byte[] name) {
+    /** Gives every announced, not yet placed name that is a tail of the string just stored at {@code off} its place. */
+    private void placeTails(byte[] name, int off) {
         long h = 0;
         long pow = 1;
-        suffixes.putIfAbsent(key(0, 0), off + name.length);
-        for (int i = name.length - 1; i >= 0; i--) {
-            h += (name[i] & 0xff) * pow;
-            pow *= PRIME;
-            suffixes.putIfAbsent(key(h, name.length - i), off + i);
+        for (int i = name.length; i >= 0; i--) {
+            if (i < name.length) {
+                h += (name[i] & 0xff) * pow;
+                pow *= PRIME;
+            }
+            Name tail = new Name(name, i, name.length, h);
+            Integer t = offsets.get(tail);
+            if (t != null && t == NOT_PLACED) {
+                offsets.put(tail, off + i);
+            }
         }
-    }
-
-    /** The same polynomial {@link #indexSuffixes} accumulates from the end of the string. */
-    private static long hash(byte[] s, int from, int to) {
-        long h = 0;
-        long pow = 1;
-        for (int i = to - 1; i >= from; i--) {
-            h += (s[i] & 0xff) * pow;
-            pow *= PRIME;
-        }
-        return h;
-    }
-
-    private static long key(long hash, int length) {
-        return hash * 31 + length;
     }
 
     private boolean matchesAt(int off, byte[] name) {
@@ -78,7 +83,7 @@ final class FdtStringTable {
         return Arrays.equals(d, off, off + name.length, name, 0, name.length);
     }
 
-    /** Fallback for a hash collision: the first place where name plus its NUL occurs. */
+    /** The first place where name plus its NUL occurs, or -1. */
     private int linearSearch(byte[] name) {
         for (int i = 0; i + name.length < data.length(); i++) {
             if (matchesAt(i, name)) {
@@ -86,5 +91,41 @@ final class FdtStringTable {
             }
         }
         return -1;
+    }
+
+    /** A slice of bytes as a map key, hashed from its end so that the tails of one string hash incrementally. */
+    private static final class Name {
+        final byte[] bytes;
+        final int from;
+        final int to;
+        final long hash;
+
+        Name(byte[] bytes, int from, int to, long hash) {
+            this.bytes = bytes;
+            this.from = from;
+            this.to = to;
+            this.hash = hash;
+        }
+
+        static Name of(byte[] b) {
+            long h = 0;
+            long pow = 1;
+            for (int i = b.length - 1; i >= 0; i--) {
+                h += (b[i] & 0xff) * pow;
+                pow *= PRIME;
+            }
+            return new Name(b, 0, b.length, h);
+        }
+
+        @Override
+        public int hashCode() {
+            long x = hash * 31 + (to - from);
+            return (int) (x ^ (x >>> 32));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Name n && n.hash == hash && Arrays.equals(bytes, from, to, n.bytes, n.from, n.to);
+        }
     }
 }

@@ -43,6 +43,7 @@ public final class FdtWriter {
 
     public static byte[] write(DeviceTree tree, FdtOptions options) {
         FdtWriter w = new FdtWriter(options.formatVersion());
+        w.announceNames(tree);
         w.flattenTree(tree.root());
         w.struct.u32(FDT_END);
         return w.assemble(tree, options);
@@ -73,6 +74,23 @@ public final class FdtWriter {
                 stack.pop();
             }
         }
+    }
+
+    /** Tells the strings block every property name it will be asked for (see {@link FdtStringTable}). */
+    private void announceNames(DeviceTree tree) {
+        if (tree.root().isDeleted()) {
+            return;
+        }
+        if (version.hasNameProperties()) {
+            strings.expect(NAME_PROPERTY);
+        }
+        tree.forEachNode(n -> {
+            for (Property p : n.properties()) {
+                if (!p.isDeleted()) {
+                    strings.expect(Names.bytes(p.name()));
+                }
+            }
+        });
     }
 
     /** Writes a node's header and properties; its children follow from the caller's loop. */

@@ -1,7 +1,6 @@
 package org.dtshrink.pipeline;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -72,7 +71,9 @@ public final class Inputs {
             return new Checked(r.errors() && !force ? null : loaded, List.of(), r.diagnostics(), r.errors());
         }
         Source src = source(name, bytes, opts);
-        DtsReader.Compiled c = DtsReader.compile(src.text(), display, opts.dtsOptions().withChecks(levels), force);
+        DtsOptions o = opts.dtsOptions().withChecks(levels);
+        DtsReader.Compiled c = src.text() != null ? DtsReader.compile(src.text(), display, o, force)
+                : DtsReader.compile(src.bytes(), display, o, force);
         Loaded loaded = c.tree() == null ? null : new Loaded(name, c.tree(), true, -1, src.dependencies());
         return new Checked(loaded, c.parserMessages(), c.diagnostics(), c.errors());
     }
@@ -90,26 +91,27 @@ public final class Inputs {
                     name.equals("-") ? List.of() : List.of(Path.of(name)));
         }
         Source src = source(name, bytes, opts);
-        DeviceTree tree = DtsReader.read(src.text(), display, opts.dtsOptions());
+        DeviceTree tree = src.text() != null ? DtsReader.read(src.text(), display, opts.dtsOptions())
+                : DtsReader.read(src.bytes(), display, opts.dtsOptions());
         return new Loaded(name, tree, true, -1, src.dependencies());
     }
 
-    /** Source text as the DTS front end reads it, and the files it came from. */
-    private record Source(String text, List<Path> dependencies) {
+    /** Source as the DTS front end reads it: preprocessed text, or else the file's bytes; and the files read. */
+    private record Source(String text, byte[] bytes, List<Path> dependencies) {
     }
 
     /**
-     * The text, preprocessed when it has directives or a preprocessor is asked for. With --kernel-src every source is
-     * preprocessed, as the kernel's build runs cpp on every board: cpp's output differs from the file even without
+     * The source, preprocessed when it has directives or a preprocessor is asked for. With --kernel-src every source
+     * is preprocessed, as the kernel's build runs cpp on every board: cpp's output differs from the file even without
      * directives (comments gone, white space folded), and dtc's message positions count columns in cpp's output.
+     * Source without directives goes to the front end as the bytes it is, as dtc reads it.
      */
     private static Source source(String name, byte[] bytes, SourceOptions opts) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (opts.cppCommand() != null || opts.kernelSrc() != null || Preprocessor.needsPreprocessing(text)) {
+        if (opts.cppCommand() != null || opts.kernelSrc() != null || Preprocessor.needsPreprocessing(bytes)) {
             Preprocessed p = preprocess(name, opts);
-            return new Source(p.text(), p.dependencies());
+            return new Source(p.text(), null, p.dependencies());
         }
-        return new Source(text, name.equals("-") ? List.of() : List.of(Path.of(name)));
+        return new Source(null, bytes, name.equals("-") ? List.of() : List.of(Path.of(name)));
     }
 
     /** The preprocessed text of a source, as {@code cpp -E} prints it. */

@@ -2,7 +2,12 @@ package org.dtshrink.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
+import org.dtshrink.cost.BootRam;
 import org.dtshrink.cost.CostResult;
+import org.dtshrink.cost.NodeCost;
+import org.dtshrink.cost.RamCategory;
+import org.dtshrink.report.ProfileReport.CacheRow;
 import org.dtshrink.report.ProfileReport.CategoryRow;
 import org.dtshrink.report.ProfileReport.PropertyRow;
 import org.dtshrink.report.ProfileReport.RemovalRow;
@@ -10,7 +15,8 @@ import org.dtshrink.report.ProfileReport.SubtreeRow;
 
 /**
  * Renders a {@link SizeReport} as one self-contained HTML page: the text report's tables, and per profile a treemap
- * of the unflattened RAM by subtree before and after pruning, drawn to the same scale. Styles and the hover script
+ * of the RAM by subtree (all of it with boot figures, else the unflattened bytes) before and after pruning, drawn
+ * to the same scale. Styles and the hover script
  * are inline; the page loads nothing. Each figure's cell carries a {@code data-key} naming its JSON member
  * ({@code profile/columns/as_is/ram}, {@code profile/largest_subtrees/0/as_is}, ...) so it can be checked.
  */
@@ -114,6 +120,16 @@ public final class HtmlReportWriter {
         columnRow(sb, p, "static table RAM (.data)", "table_ram",
                 (f, a, c) -> c == Column.FLASH_TABLE ? Figures.bytes(f.tableRam()) : na);
         columnRow(sb, p, "DTB kept in RAM", "dtb_in_ram", (f, a, c) -> Figures.bytes(f.dtbInRam()));
+        if (p.hasBoot()) {
+            columnRow(sb, p, "alias table", "aliases", (f, a, c) -> Figures.bytes(f.bytes(RamCategory.ALIASES)));
+            columnRow(sb, p, "memblock (reserved)", "memblock", (f, a, c) -> Figures.bytes(f.memblock()));
+            for (RamCategory cat : RamCategory.values()) {
+                if (!cat.isMemblock()) {
+                    columnRow(sb, p, cat.label(), cat.key(), (f, a, c) -> Figures.bytes(f.bytes(cat)));
+                }
+            }
+            columnRow(sb, p, "slab", "slab", (f, a, c) -> Figures.bytes(f.slab()));
+        }
         columnRow(sb, p, "RAM total", "ram", (f, a, c) -> Figures.bytes(f.ram()));
         columnRow(sb, p, Figures.pagesLabel(p.profile().pageSize()), "pages", (f, a, c) -> Figures.bytes(f.pages()));
         columnRow(sb, p, "saved", "saved", (f, a, c) -> c == Column.AS_IS ? na : Figures.bytes(f.savedAgainst(a)));
@@ -128,9 +144,14 @@ public final class HtmlReportWriter {
                         .append(esc(p.missing(c))).append("</p>\n");
             }
         }
+        if (!p.hasBoot()) {
+            sb.append("<p class=\"note\">This profile has no boot figures: the RAM total is the allocation and the"
+                    + " blob, without sysfs, devices and links.</p>\n");
+        }
 
         treemaps(sb, p, index);
         categories(sb, p);
+        caches(sb, p);
         subtrees(sb, p);
         propertyNames(sb, p);
         removals(sb, p);
@@ -149,30 +170,46 @@ public final class HtmlReportWriter {
 
     private static void treemaps(StringBuilder sb, ProfileReport p, int index) {
         String info = "info-" + index;
-        sb.append("<h3>Unflattened RAM by subtree</h3>\n<div class=\"maps\">\n");
+        sb.append(p.hasBoot() ? "<h3>RAM by subtree</h3>\n<div class=\"maps\">\n"
+                : "<h3>Unflattened RAM by subtree</h3>\n<div class=\"maps\">\n");
         CostResult asIs = p.asIsCost();
-        treemap(sb, "as is", asIs, MAP_WIDTH, MAP_HEIGHT, info);
+        BootRam asIsBoot = p.asIs().boot();
+        long asIsTotal = treemap(sb, "as is", asIs, asIsBoot, MAP_WIDTH, MAP_HEIGHT, info);
         CostResult pruned = p.prunedCost();
         if (pruned == null) {
             sb.append("<figure><figcaption>pruned</figcaption><p class=\"note\">not available: ")
                     .append(esc(p.missing(Column.PRUNED))).append("</p></figure>\n");
         } else {
             // The same bytes per pixel as the map before, so the saving shows as lost area.
-            double scale = Math.sqrt((double) pruned.allocation() / asIs.allocation());
-            treemap(sb, "pruned", pruned, MAP_WIDTH * scale, MAP_HEIGHT * scale, info);
+            BootRam prunedBoot = p.column(Column.PRUNED).boot();
+            double scale = Math.sqrt((double) total(pruned, prunedBoot) / Math.max(1, asIsTotal));
+            treemap(sb, "pruned", pruned, prunedBoot, MAP_WIDTH * scale, MAP_HEIGHT * scale, info);
         }
         sb.append("</div>\n<p class=\"info\" id=\"").append(info)
                 .append("\">Point at a rectangle to see its node's path and bytes.</p>\n");
     }
 
-    private static void treemap(StringBuilder sb, String title, CostResult cost, double w, double h, String info) {
-        sb.append("<figure><figcaption>").append(title).append(": ").append(Figures.bytes(cost.allocation()))
+    /** What the map of a tree adds up to: its nodes' bytes (the end of the allocation belongs to no node). */
+    private static long total(CostResult cost, BootRam boot) {
+        long sum = 0;
+        for (NodeCost n : cost.nodes()) {
+            sum += boot == null ? n.bytes() : boot.nodeBytes(n.node());
+        }
+        return sum;
+    }
+
+    /** One treemap; returns the bytes it shows. */
+    private static long treemap(StringBuilder sb, String title, CostResult cost, BootRam boot, double w, double h,
+            String info) {
+        long total = boot == null ? cost.allocation() : total(cost, boot);
+        sb.append("<figure><figcaption>").append(title).append(": ").append(Figures.bytes(total))
                 .append(" bytes</figcaption>\n");
         sb.append(String.format(Locale.ROOT,
                 "<svg class=\"treemap\" width=\"%.0f\" height=\"%.0f\""
                         + " viewBox=\"0 0 %.1f %.1f\" data-info=\"%s\" role=\"img\" aria-label=\"%s treemap\">\n",
                 Math.ceil(w), Math.ceil(h), w, h, info, title));
-        for (TreemapLayout.Box b : TreemapLayout.layout(cost, w, h)) {
+        ToLongFunction<NodeCost> own = boot == null ? NodeCost::bytes : n -> boot.nodeBytes(n.node());
+        for (TreemapLayout.Box b : TreemapLayout.layout(cost, own, w, h)) {
             // Neighbouring groups get far-apart hues (golden angle); deeper nodes a darker shade.
             int hue = b.group() < 0 ? 0 : (int) ((b.group() * 137.508 + 200) % 360);
             int sat = b.group() < 0 ? 0 : 60;
@@ -193,6 +230,34 @@ public final class HtmlReportWriter {
             }
         }
         sb.append("</svg></figure>\n");
+        return total;
+    }
+
+    private static void caches(StringBuilder sb, ProfileReport p) {
+        if (!p.hasBoot()) {
+            return;
+        }
+        String name = p.profile().name();
+        sb.append("<h3>Slab objects by cache</h3>\n<table class=\"caches\">\n<thead><tr><th>cache</th>"
+                + "<th>object size</th>");
+        for (Column c : Column.values()) {
+            sb.append("<th>").append(c.label()).append("</th>");
+        }
+        sb.append("</tr></thead>\n<tbody>\n");
+        List<CacheRow> rows = p.caches();
+        for (int i = 0; i < rows.size(); i++) {
+            CacheRow r = rows.get(i);
+            String key = name + "/slab_caches/" + i + "/";
+            sb.append("<tr>");
+            nameCell(sb, key + "cache", r.cache());
+            cell(sb, key + "object_size", Figures.bytes(r.objectSize()));
+            cell(sb, key + "as_is", Figures.bytes(r.asIs()));
+            cell(sb, key + "pruned", r.pruned() == null ? TextReportWriter.NOT_AVAILABLE : Figures.bytes(r.pruned()));
+            cell(sb, key + "flash_table",
+                    r.flashTable() == null ? TextReportWriter.NOT_AVAILABLE : Figures.bytes(r.flashTable()));
+            sb.append("</tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n");
     }
 
     private static void categories(StringBuilder sb, ProfileReport p) {

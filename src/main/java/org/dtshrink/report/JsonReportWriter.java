@@ -1,7 +1,9 @@
 package org.dtshrink.report;
 
 import java.util.List;
+import org.dtshrink.cost.RamCategory;
 import org.dtshrink.json.JsonWriter;
+import org.dtshrink.report.ProfileReport.CacheRow;
 import org.dtshrink.report.ProfileReport.CategoryRow;
 import org.dtshrink.report.ProfileReport.PropertyRow;
 import org.dtshrink.report.ProfileReport.RemovalRow;
@@ -10,7 +12,7 @@ import org.dtshrink.report.ProfileReport.SubtreeRow;
 /** Renders a {@link SizeReport} as JSON of schema {@value #SCHEMA} (docs/report-json.md), keys in a fixed order. */
 public final class JsonReportWriter {
 
-    public static final String SCHEMA = "dtshrink-report/1";
+    public static final String SCHEMA = "dtshrink-report/2";
 
     private JsonReportWriter() {
     }
@@ -37,6 +39,7 @@ public final class JsonReportWriter {
         j.member("name", p.profile().name());
         j.member("description", p.profile().description());
         j.member("page_size", p.profile().pageSize());
+        j.member("boot", p.hasBoot());
         j.name("columns").beginObject();
         for (Column c : Column.values()) {
             j.name(c.key()).beginInlineObject();
@@ -48,6 +51,12 @@ public final class JsonReportWriter {
                 j.member("unflatten", f.unflatten());
                 j.member("table_ram", f.tableRam());
                 j.member("dtb_in_ram", f.dtbInRam());
+                j.member("aliases", f.bytes(RamCategory.ALIASES));
+                j.member("memblock", f.memblock());
+                j.member("sysfs", f.bytes(RamCategory.SYSFS));
+                j.member("devices", f.bytes(RamCategory.DEVICES));
+                j.member("fw_devlink", f.bytes(RamCategory.FW_DEVLINK));
+                j.member("slab", f.slab());
                 j.member("ram", f.ram());
                 j.member("pages", f.pages());
                 j.member("flash", f.flash());
@@ -61,6 +70,13 @@ public final class JsonReportWriter {
         for (CategoryRow r : p.categories()) {
             j.beginInlineObject().member("category", r.category().key()).member("as_is", r.asIs())
                     .member("pruned", r.pruned()).endObject();
+        }
+        j.endArray();
+        j.name("slab_caches").beginArray();
+        for (CacheRow r : p.caches()) {
+            j.beginInlineObject().member("cache", r.cache()).member("object_size", r.objectSize())
+                    .member("as_is", r.asIs()).member("pruned", r.pruned()).member("flash_table", r.flashTable())
+                    .endObject();
         }
         j.endArray();
         subtrees(j, "largest_subtrees", p.largestSubtrees());

@@ -22,7 +22,8 @@ public record ProfileReport(
         List<SubtreeRow> largestSubtrees,
         List<SubtreeRow> topLevel,
         List<PropertyRow> propertyNames,
-        List<RemovalRow> removals) {
+        List<RemovalRow> removals,
+        List<CacheRow> caches) {
 
     public ProfileReport {
         columns = new EnumMap<>(columns);
@@ -55,7 +56,16 @@ public record ProfileReport(
     public record PropertyRow(String name, boolean synthesized, int count, long asIs, Long pruned) {
     }
 
-    /** A removal with the unflattened bytes it cost in the tree as it was. */
+    /** A removal with the bytes it cost in the tree as it was (all its RAM, with boot figures). */
     public record RemovalRow(Removal removal, long bytes) {
+    }
+
+    /** The objects of one slab cache in each column (null where the column is not available). */
+    public record CacheRow(String cache, int objectSize, long asIs, Long pruned, Long flashTable) {
+    }
+
+    /** Whether the profile models the rest of boot, so the rows count all RAM and not only the allocation. */
+    public boolean hasBoot() {
+        return profile.hasBoot();
     }
 }

@@ -2,6 +2,8 @@ package org.dtshrink.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dtshrink.cost.RamCategory;
+import org.dtshrink.report.ProfileReport.CacheRow;
 import org.dtshrink.report.ProfileReport.CategoryRow;
 import org.dtshrink.report.ProfileReport.PropertyRow;
 import org.dtshrink.report.ProfileReport.RemovalRow;
@@ -39,6 +41,7 @@ public final class TextReportWriter {
             wrapInto(sb, p.profile().name() + ": ", p.profile().description(), "  ");
             columns(sb, p);
             categories(sb, p, in);
+            caches(sb, p);
             subtrees(sb, p);
             propertyNames(sb, p);
             removals(sb, p);
@@ -79,6 +82,16 @@ public final class TextReportWriter {
         figureRow(sb, p, "  static table RAM (.data)",
                 (f, a, c) -> c == Column.FLASH_TABLE ? Figures.bytes(f.tableRam()) : NOT_APPLICABLE);
         figureRow(sb, p, "  DTB kept in RAM", (f, a, c) -> Figures.bytes(f.dtbInRam()));
+        if (p.hasBoot()) {
+            figureRow(sb, p, "  alias table", (f, a, c) -> Figures.bytes(f.bytes(RamCategory.ALIASES)));
+            figureRow(sb, p, "  memblock (reserved)", (f, a, c) -> Figures.bytes(f.memblock()));
+            for (RamCategory cat : RamCategory.values()) {
+                if (!cat.isMemblock()) {
+                    figureRow(sb, p, "  " + cat.label(), (f, a, c) -> Figures.bytes(f.bytes(cat)));
+                }
+            }
+            figureRow(sb, p, "  slab", (f, a, c) -> Figures.bytes(f.slab()));
+        }
         figureRow(sb, p, "  RAM total", (f, a, c) -> Figures.bytes(f.ram()));
         figureRow(sb, p, "  " + Figures.pagesLabel(p.profile().pageSize()), (f, a, c) -> Figures.bytes(f.pages()));
         figureRow(sb, p, "  saved", (f, a, c) -> c == Column.AS_IS ? NOT_APPLICABLE
@@ -92,6 +105,10 @@ public final class TextReportWriter {
             if (why != null) {
                 wrapInto(sb, "  ", c.label() + ": not available: " + why, "    ");
             }
+        }
+        if (!p.hasBoot()) {
+            wrapInto(sb, "  ", "This profile has no boot figures: the RAM total is the allocation and the blob,"
+                    + " without sysfs, devices and links.", "    ");
         }
     }
 
@@ -153,9 +170,32 @@ public final class TextReportWriter {
         sb.append('\n');
     }
 
+    private static void caches(StringBuilder sb, ProfileReport p) {
+        if (!p.hasBoot()) {
+            return;
+        }
+        sb.append('\n');
+        String title = "Slab objects by cache";
+        sb.append(title).append(" ".repeat(LABEL - 6 - title.length()));
+        pad(sb, "size", 6);
+        for (Column c : Column.values()) {
+            pad(sb, c.label(), COLUMN);
+        }
+        sb.append('\n');
+        for (CacheRow r : p.caches()) {
+            String label = "  " + r.cache();
+            sb.append(fit(label, LABEL - 6)).append(" ".repeat(Math.max(0, LABEL - 6 - label.length())));
+            pad(sb, Figures.bytes(r.objectSize()), 6);
+            pad(sb, Figures.bytes(r.asIs()), COLUMN);
+            pad(sb, r.pruned() == null ? NOT_AVAILABLE : Figures.bytes(r.pruned()), COLUMN);
+            pad(sb, r.flashTable() == null ? NOT_AVAILABLE : Figures.bytes(r.flashTable()), COLUMN);
+            sb.append('\n');
+        }
+    }
+
     private static void subtrees(StringBuilder sb, ProfileReport p) {
         sb.append('\n');
-        listHeader(sb, "Largest subtrees (as is)", "nodes");
+        listHeader(sb, p.hasBoot() ? "Largest subtrees, all RAM (as is)" : "Largest subtrees (as is)", "nodes");
         for (SubtreeRow r : p.largestSubtrees()) {
             listRow(sb, r.path(), r.nodes(), r.asIs(), r.pruned());
         }
@@ -163,7 +203,7 @@ public final class TextReportWriter {
 
     private static void propertyNames(StringBuilder sb, ProfileReport p) {
         sb.append('\n');
-        listHeader(sb, "Costliest property names", "count");
+        listHeader(sb, p.hasBoot() ? "Costliest property names, all RAM" : "Costliest property names", "count");
         for (PropertyRow r : p.propertyNames()) {
             listRow(sb, r.synthesized() ? "name (made up by the kernel)" : r.name(), r.count(), r.asIs(),
                     r.pruned());

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.dtshrink.cost.CostResult;
 import org.dtshrink.cost.NodeCost;
 import org.dtshrink.tree.Node;
@@ -44,6 +45,11 @@ public final class TreemapLayout {
 
     /** The boxes of {@code cost}'s nodes in a {@code width} x {@code height} area, parents before children. */
     public static List<Box> layout(CostResult cost, double width, double height) {
+        return layout(cost, NodeCost::bytes, width, height);
+    }
+
+    /** As {@link #layout(CostResult, double, double)}, each node weighing what {@code own} says it costs. */
+    public static List<Box> layout(CostResult cost, ToLongFunction<NodeCost> own, double width, double height) {
         List<NodeCost> nodes = cost.nodes();
         Map<Node, NodeCost> byNode = new IdentityHashMap<>(nodes.size() * 2);
         Map<Node, long[]> subtree = new IdentityHashMap<>(nodes.size() * 2);
@@ -55,7 +61,7 @@ public final class TreemapLayout {
         for (int i = nodes.size() - 1; i >= 0; i--) {
             NodeCost c = nodes.get(i);
             long[] s = subtree.get(c.node());
-            s[0] += c.bytes();
+            s[0] += own.applyAsLong(c);
             Node parent = c.node().parent();
             if (parent != null && subtree.containsKey(parent)) {
                 subtree.get(parent)[0] += s[0];
@@ -79,7 +85,7 @@ public final class TreemapLayout {
             boolean header = c.depth() > 0 && wk.w() >= HEADER_MIN_W && wk.h() >= HEADER_MIN_H;
             int boxAt = out.size();
             pathChars += wk.path().length();
-            out.add(new Box(wk.path(), bytes, c.bytes(), c.depth(), wk.group(), header, true, wk.x(), wk.y(), wk.w(),
+            out.add(new Box(wk.path(), bytes, own.applyAsLong(c), c.depth(), wk.group(), header, true, wk.x(), wk.y(), wk.w(),
                     wk.h()));
             double ix = wk.x() + INSET;
             double iy = wk.y() + (header ? HEADER : INSET);
@@ -100,7 +106,7 @@ public final class TreemapLayout {
             for (int i = 0; i < kids.size(); i++) {
                 values[i] = subtree.get(kids.get(i))[0];
             }
-            values[kids.size()] = c.bytes();
+            values[kids.size()] = own.applyAsLong(c);
             double[][] rects = squarify(values, ix, iy, iw, ih);
             List<Work> next = new ArrayList<>();
             for (int i = 0; i < kids.size(); i++) {

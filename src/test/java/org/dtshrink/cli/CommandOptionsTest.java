@@ -53,7 +53,7 @@ class CommandOptionsTest {
     @Test
     void eachCommandOffersOnlyWhatItActsOn() {
         assertThat(options("compile")).isEqualTo(of(READING, List.of("-E", "-d", "-O", "-o", "-V", "-R", "-S", "-p",
-                "-a", "-b", "-q", "-W", "-f", "--batch", "-h", "--help", "-v", "--version"),
+                "-a", "-b", "-q", "-W", "-f", "--batch", "-j", "--jobs", "-h", "--help", "-v", "--version"),
                 // dtc's long names
                 List.of("--out-format", "--out", "--out-version", "--reserve", "--space", "--pad", "--align",
                         "--boot-cpu", "--quiet", "--warning", "--force")));
@@ -65,7 +65,7 @@ class CommandOptionsTest {
         assertThat(options("usage")).isEqualTo(of(USAGE_SET, List.of("--kernel-src", "--format", "-o"), HELP));
         assertThat(options("emit-c")).isEqualTo(of(READING, USAGE_SET, List.of("--prune-nodes", "--profile",
                 "--profile-file", "-o", "--out", "--sizes", "--root-function", "--kernel-patch", "--patch-path",
-                "--boot-dtb", "--dump"), HELP));
+                "--signoff", "--boot-dtb", "--dump"), HELP));
         assertThat(options("report")).isEqualTo(of(READING, USAGE_SET, PROFILES, List.of("--prune-nodes",
                 "--compare", "--max-growth", "--dtb-in-flash", "--top", "--format", "-o"), HELP));
     }

@@ -24,7 +24,8 @@ class CostCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("\nallocation                    72,064\n", "\n  pages of 4 KiB                  18\n",
-                "\nDTB kept in RAM               19,761\n", "\nRAM total                     91,825\n");
+                "\nDTB kept in RAM               19,761\n", "\nmemblock (reserved)           91,852\n",
+                "\nRAM total                    323,884\n");
     }
 
     @Test
@@ -41,9 +42,12 @@ class CostCommandTest {
     void jsonForTheBootedBoard() {
         CliRun r = run("cost", blob("arm", "mps2-an385"), "--profile", "linux-6.12-arm-mps2", "--format", "json");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).startsWith("{\n  \"schema\": \"dtshrink-cost/1\",\n")
+        assertThat(r.out()).startsWith("{\n  \"schema\": \"dtshrink-cost/2\",\n")
                 .contains("\n      \"size\": 12040,\n      \"allocation\": 12044,\n      \"pages\": 3,\n"
-                        + "      \"dtb_in_ram\": 3756,\n      \"ram_total\": 15800,\n");
+                        + "      \"dtb_in_ram\": 3756,\n      \"memblock\": 15827,\n      \"slab\": 48888,\n"
+                        + "      \"ram_total\": 64715,\n")
+                // what the booted kernel allocated with memblock for this blob (scripts/e2e-qemu-ram)
+                .contains("\"memblock_allocations\": [\n          12044,\n          27\n        ]");
     }
 
     @Test

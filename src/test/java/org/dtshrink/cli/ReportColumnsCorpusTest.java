@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.dtshrink.cost.BootCost;
+import org.dtshrink.cost.BootRam;
+import org.dtshrink.cost.CostResult;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.cost.KernelProfiles;
 import org.dtshrink.cost.UnflattenCost;
@@ -31,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every corpus board under every profile, pruned against the sample usage list: the report's pruned column is the
  * cost model on the pruned tree, its flash-table column the emitter's sizes of that tree's table (which the emit
- * tests hold to gcc's sizes), and the JSON is valid against its schema.
+ * tests hold to gcc's sizes) with what boot spends on it, and the JSON is valid against its schema.
  */
 class ReportColumnsCorpusTest {
 
@@ -79,9 +82,12 @@ class ReportColumnsCorpusTest {
                 Map<String, Object> columns = obj(obj(ps.get(i)).get("columns"));
                 Map<String, Object> prunedColumn = obj(columns.get("pruned"));
                 assertThat(prunedColumn.get("available")).as(what).isEqualTo(true);
-                long alloc = UnflattenCost.compute(pruned, p).allocation();
+                CostResult prunedCost = UnflattenCost.compute(pruned, p);
+                long alloc = prunedCost.allocation();
+                BootRam prunedBoot = BootCost.compute(prunedCost);
+                long boot = prunedBoot == null ? 0 : prunedBoot.total() - alloc;
                 assertThat(prunedColumn.get("unflatten")).as(what).isEqualTo(alloc);
-                assertThat(prunedColumn.get("ram")).as(what).isEqualTo(alloc + prunedBlob);
+                assertThat(prunedColumn.get("ram")).as(what).isEqualTo(alloc + prunedBlob + boot);
 
                 Map<String, Object> flash = obj(columns.get("flash_table"));
                 StaticTable table;
@@ -97,7 +103,10 @@ class ReportColumnsCorpusTest {
                 assertThat(flash.get("table_ram")).as(what).isEqualTo(table.ramBytes());
                 assertThat(flash.get("flash")).as(what).isEqualTo(table.flashBytes());
                 assertThat(flash.get("dtb_in_ram")).as(what).isEqualTo(bootBlob);
-                assertThat(flash.get("ram")).as(what).isEqualTo(table.ramBytes() + bootBlob);
+                // the table's tree boots with the same sysfs and links, and its devices' names in .rodata
+                BootRam tableBoot = BootCost.compute(prunedCost, true);
+                assertThat(flash.get("ram")).as(what)
+                        .isEqualTo(table.ramBytes() + bootBlob + (tableBoot == null ? 0 : tableBoot.total()));
             }
         }
         assertThat(tables + refused).isEqualTo(blobs.size() * profiles.size());

@@ -91,7 +91,7 @@ final class CTableCheck {
             UnflattenedTree tree = UnflattenedTree.of(inputs.get(i).tree(), profile, inputs.get(i).name());
             StaticTable table = new StaticTable(tree);
             tables.add(table);
-            Provenance prov = new Provenance("test", inputs.get(i).name(), "0".repeat(64), "the file", List.of());
+            Provenance prov = new Provenance("test", inputs.get(i).name(), "0".repeat(64), "of the file", List.of());
             Path c = work.resolve("t" + i + ".c");
             Files.write(c, CTableWriter.write(table, prov, "dt_root_" + i));
             sources.add(c.getFileName().toString());

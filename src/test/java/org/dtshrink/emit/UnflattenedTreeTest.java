@@ -146,13 +146,14 @@ class UnflattenedTreeTest {
         UnflattenedTree t = UnflattenedTree.of(tree, unlimited, "t.dts");
         assertThat(t.nodes()).hasSize(3_001);
         StaticTable table = new StaticTable(t);
-        byte[] c = CTableWriter.write(table, new Provenance("test", "t.dts", "0".repeat(64), "the file", List.of()),
+        byte[] c = CTableWriter.write(table, new Provenance("test", "t.dts", "0".repeat(64), "of the file", List.of()),
                 CTableWriter.DEFAULT_ROOT_FUNCTION);
         String text = new String(c, java.nio.charset.StandardCharsets.US_ASCII);
         // comments keep deep paths short: the table grows with the node count, not with depth squared
         assertThat(c.length).isLessThan(3_001 * 1_200);
-        assertThat(text).contains("[3000] = { /* .../n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n"
-                + "/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n/n */\n");
+        // names keep the path's last components and are made unique with a suffix
+        assertThat(text).contains("\t\t/* .../n" + "/n".repeat(35) + " */\n\t\t.n" + "_n".repeat(15) + "_2985 = {\n")
+                .doesNotContain("_2986 = {");
         // the dump spells every path in full, as the walker does
         assertThat(UnflattenedDump.dump(t).length).isGreaterThan(3_000 * 3_000);
     }

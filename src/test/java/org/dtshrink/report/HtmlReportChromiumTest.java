@@ -219,8 +219,13 @@ class HtmlReportChromiumTest {
             Map<String, Object> p = obj(po);
             String name = (String) p.get("name");
             Map<String, Object> columns = obj(p.get("columns"));
-            for (String field : List.of("unflatten", "table_ram", "dtb_in_ram", "ram", "pages", "saved",
-                    "saved_percent", "flash")) {
+            List<String> fields = new java.util.ArrayList<>(List.of("unflatten", "table_ram", "dtb_in_ram", "ram",
+                    "pages", "saved", "saved_percent", "flash"));
+            if (Boolean.TRUE.equals(p.get("boot"))) {
+                // the boot rows are shown only for profiles with boot figures
+                fields.addAll(List.of("aliases", "memblock", "sysfs", "devices", "fw_devlink", "slab"));
+            }
+            for (String field : fields) {
                 for (String col : List.of("as_is", "pruned", "flash_table")) {
                     Map<String, Object> c = obj(columns.get(col));
                     String key = name + "/columns/" + col + "/" + field;
@@ -242,6 +247,8 @@ class HtmlReportChromiumTest {
                 out.put(key + "as_is", n(c.get("as_is")));
                 out.put(key + "pruned", n(c.get("pruned")));
             }
+            rows(out, name + "/slab_caches/", list(p.get("slab_caches")), List.of("cache", "object_size", "as_is",
+                    "pruned", "flash_table"));
             rows(out, name + "/largest_subtrees/", list(p.get("largest_subtrees")), List.of("path", "nodes", "as_is",
                     "pruned"));
             List<Object> names = list(p.get("property_names"));

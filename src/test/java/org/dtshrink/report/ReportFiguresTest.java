@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.dtshrink.cost.BootCost;
+import org.dtshrink.cost.BootRam;
 import org.dtshrink.cost.Category;
 import org.dtshrink.cost.CostBreakdowns;
 import org.dtshrink.cost.CostResult;
@@ -22,6 +24,7 @@ import org.dtshrink.cost.KernelProfiles;
 import org.dtshrink.cost.NodeCost;
 import org.dtshrink.cost.PropertyCost;
 import org.dtshrink.cost.PropertyNameCost;
+import org.dtshrink.cost.RamCategory;
 import org.dtshrink.cost.SubtreeCost;
 import org.dtshrink.cost.UnflattenCost;
 import org.dtshrink.json.Json;
@@ -40,14 +43,26 @@ class ReportFiguresTest {
     }
 
     /** What the test expects in one column: null for a column that is not available. */
-    private record Expected(long unflatten, long tableRam, long dtbInRam, long flash) {
+    private record Expected(long unflatten, long tableRam, long dtbInRam, long flash, BootRam boot) {
+        long bytes(RamCategory c) {
+            return boot == null ? 0 : boot.bytes(c);
+        }
+
+        long memblock() {
+            return unflatten + bytes(RamCategory.ALIASES) + dtbInRam;
+        }
+
+        long slab() {
+            return bytes(RamCategory.SYSFS) + bytes(RamCategory.DEVICES) + bytes(RamCategory.FW_DEVLINK);
+        }
+
         long ram() {
-            return unflatten + tableRam + dtbInRam;
+            return memblock() + slab() + tableRam;
         }
     }
 
     private static Expected fromCost(CostResult c, long dtbInRam) {
-        return new Expected(c.allocation(), 0, dtbInRam, 0);
+        return new Expected(c.allocation(), 0, dtbInRam, 0, BootCost.compute(c));
     }
 
     @Test
@@ -100,16 +115,21 @@ class ReportFiguresTest {
 
         ProfileReport stm32 = report.profiles().get(0);
         CostResult asIs = UnflattenCost.compute(tree, stm32.profile());
+        BootRam boot = BootCost.compute(asIs);
         long dsiBytes = 0;
-        for (SubtreeCost s : CostBreakdowns.subtrees(asIs)) {
+        for (SubtreeCost s : CostBreakdowns.subtrees(asIs, boot)) {
             if (s.root().path().equals(dsi)) {
                 dsiBytes = s.bytes();
             }
         }
         assertThat(dsiBytes).isPositive();
         assertThat(stm32.removals().get(0).bytes()).isEqualTo(dsiBytes);
-        // The removed compatible cost one struct property and the padding before it (under 4, the alignment).
-        assertThat(stm32.removals().get(1).bytes()).isBetween((long) stm32.profile().propertySize(),
+        // The removed compatible cost one struct property and the padding before it (under 4, the alignment), and
+        // its file in /sys/firmware/devicetree: a kernfs node, two copies of "compatible" at the smallest kmalloc
+        // and its share of kernfs's tree of ids.
+        long sysfsFile = boot.nodePropertyBytes(tree.nodeAt(adc), "compatible");
+        assertThat(sysfsFile).isBetween(88L + 2 * 32, 88L + 2 * 32 + 104);
+        assertThat(stm32.removals().get(1).bytes() - sysfsFile).isBetween((long) stm32.profile().propertySize(),
                 stm32.profile().propertySize() + 3L);
         String text = TextReportWriter.write(report);
         assertThat(text).contains("  " + dsi + " ".repeat(80 - 14 - dsi.length()) + String.format("%12s",
@@ -124,7 +144,7 @@ class ReportFiguresTest {
         Map<String, Object> root = obj(doc);
         assertThat(root.keySet()).containsExactly("schema", "file", "dtb_size", "dtb_in_flash", "pruned_dtb_size",
                 "top", "profiles");
-        assertThat(root.get("schema")).isEqualTo("dtshrink-report/1");
+        assertThat(root.get("schema")).isEqualTo("dtshrink-report/2");
         assertThat(root.get("dtb_size")).isEqualTo(report.input().dtbSize());
         assertThat(root.get("pruned_dtb_size")).isEqualTo(pruned == null ? null : pruned.dtbSize());
         String text = TextReportWriter.write(report);
@@ -172,7 +192,12 @@ class ReportFiguresTest {
         Expected pr = pc == null ? null : fromCost(pc, dtbInRam == 0 ? 0 : pruned.dtbSize());
         FlashTable ft = flash.get(p.name());
         Expected fl = ft == null ? null
-                : new Expected(0, ft.ramBytes(), dtbInRam == 0 ? 0 : ft.bootDtbSize(), ft.flashBytes());
+                : new Expected(0, ft.ramBytes(), dtbInRam == 0 ? 0 : ft.bootDtbSize(), ft.flashBytes(),
+                        BootCost.compute(pc != null ? pc : asIs, true));
+        BootRam boot = a.boot;
+        BootRam prunedBoot = pr == null ? null : pr.boot;
+        assertThat(jp.get("boot")).isEqualTo(p.hasBoot());
+        assertThat(boot != null).isEqualTo(p.hasBoot());
         Map<String, Object> columns = obj(jp.get("columns"));
         checkColumn(obj(columns.get("as_is")), a, a, p, NO_PRUNE);
         checkColumn(obj(columns.get("pruned")), pr, a, p, NO_PRUNE);
@@ -185,6 +210,27 @@ class ReportFiguresTest {
                 fl == null ? "n/a" : n(fl.tableRam));
         assertRow(text, "  DTB kept in RAM", n(a.dtbInRam), pr == null ? "n/a" : n(pr.dtbInRam),
                 fl == null ? "n/a" : n(fl.dtbInRam));
+        if (boot != null) {
+            assertRow(text, "  alias table", n(a.bytes(RamCategory.ALIASES)),
+                    pr == null ? "n/a" : n(pr.bytes(RamCategory.ALIASES)),
+                    fl == null ? "n/a" : n(fl.bytes(RamCategory.ALIASES)));
+            assertRow(text, "  memblock (reserved)", n(a.memblock()), pr == null ? "n/a" : n(pr.memblock()),
+                    fl == null ? "n/a" : n(fl.memblock()));
+            for (RamCategory c : List.of(RamCategory.SYSFS, RamCategory.DEVICES, RamCategory.FW_DEVLINK)) {
+                assertRow(text, "  " + c.label(), n(a.bytes(c)), pr == null ? "n/a" : n(pr.bytes(c)),
+                        fl == null ? "n/a" : n(fl.bytes(c)));
+            }
+            assertRow(text, "  slab", n(a.slab()), pr == null ? "n/a" : n(pr.slab()),
+                    fl == null ? "n/a" : n(fl.slab()));
+            // The slab categories are the slab caches' objects, each at its object size.
+            long slab = 0;
+            for (BootRam.CacheCount cc : boot.caches()) {
+                slab += cc.objects() * cc.objectSize();
+            }
+            assertThat(slab).isEqualTo(a.slab());
+        } else {
+            assertThat(text).doesNotContain("  memblock (reserved)").contains("This profile has no boot figures");
+        }
         assertRow(text, "  RAM total", n(a.ram()), pr == null ? "n/a" : n(pr.ram()),
                 fl == null ? "n/a" : n(fl.ram()));
         assertRow(text, "  4 KiB pages", n(pages(a.ram())), pr == null ? "n/a" : n(pages(pr.ram())),
@@ -216,11 +262,11 @@ class ReportFiguresTest {
         // Largest subtrees: the cost model's, with the pruned tree's bytes at the same path.
         Map<String, Long> prunedSubtrees = new HashMap<>();
         if (pc != null) {
-            for (SubtreeCost s : CostBreakdowns.subtrees(pc)) {
+            for (SubtreeCost s : CostBreakdowns.subtrees(pc, prunedBoot)) {
                 prunedSubtrees.put(s.root().path(), s.bytes());
             }
         }
-        List<SubtreeCost> expectedTop = CostBreakdowns.topSubtrees(asIs, top);
+        List<SubtreeCost> expectedTop = CostBreakdowns.topSubtrees(asIs, boot, top);
         List<Object> largest = list(jp.get("largest_subtrees"));
         assertThat(largest).hasSize(expectedTop.size());
         for (int i = 0; i < largest.size(); i++) {
@@ -246,15 +292,18 @@ class ReportFiguresTest {
             expectedPaths.add("/" + c.name());
         }
         assertThat(paths).isEqualTo(expectedPaths);
+        // With boot figures every byte but the allocation's tail belongs to a node, so the same holds for all the
+        // RAM (the blob aside).
         NodeCost root = asIs.nodes().get(0);
-        assertThat(total + root.bytes() + asIs.tailPadding() + asIs.bytes(Category.END_MARKER))
-                .isEqualTo(asIs.allocation());
+        long rootBytes = boot == null ? root.bytes() : boot.nodeBytes(root.node());
+        assertThat(total + rootBytes + asIs.tailPadding() + asIs.bytes(Category.END_MARKER))
+                .isEqualTo(a.ram() - a.dtbInRam);
 
         // Property names.
-        List<PropertyNameCost> byName = CostBreakdowns.byProperty(asIs);
+        List<PropertyNameCost> byName = CostBreakdowns.byProperty(asIs, boot);
         Map<String, Long> prunedNames = new HashMap<>();
         if (pc != null) {
-            for (PropertyNameCost c : CostBreakdowns.byProperty(pc)) {
+            for (PropertyNameCost c : CostBreakdowns.byProperty(pc, prunedBoot)) {
                 prunedNames.put(c.synthesized() + c.name(), c.bytes());
             }
         }
@@ -283,8 +332,8 @@ class ReportFiguresTest {
                 assertThat(row.get("path")).isEqualTo(r.nodePath());
                 assertThat(row.get("property")).isEqualTo(r.property());
                 assertThat(row.get("reason")).isEqualTo(r.reason());
-                assertThat(row.get("bytes")).isEqualTo(removalBytes(asIs, r));
-                assertRow(text, "  " + r.what(), n(removalBytes(asIs, r)));
+                assertThat(row.get("bytes")).isEqualTo(removalBytes(asIs, boot, r));
+                assertRow(text, "  " + r.what(), n(removalBytes(asIs, boot, r)));
             }
         }
     }
@@ -293,9 +342,9 @@ class ReportFiguresTest {
         return new java.util.AbstractMap.SimpleEntry<>(k, v);
     }
 
-    private static long removalBytes(CostResult asIs, Removal r) {
+    private static long removalBytes(CostResult asIs, BootRam boot, Removal r) {
         if (r.isNode()) {
-            for (SubtreeCost s : CostBreakdowns.subtrees(asIs)) {
+            for (SubtreeCost s : CostBreakdowns.subtrees(asIs, boot)) {
                 if (s.root().path().equals(r.nodePath())) {
                     return s.bytes();
                 }
@@ -306,7 +355,7 @@ class ReportFiguresTest {
             if (nc.path().equals(r.nodePath())) {
                 for (PropertyCost pc : nc.properties()) {
                     if (pc.name().equals(r.property()) && !pc.synthesized()) {
-                        return pc.bytes();
+                        return pc.bytes() + (boot == null ? 0 : boot.nodePropertyBytes(nc.node(), r.property()));
                     }
                 }
             }
@@ -324,6 +373,12 @@ class ReportFiguresTest {
         assertThat(c.get("unflatten")).isEqualTo(e.unflatten);
         assertThat(c.get("table_ram")).isEqualTo(e.tableRam);
         assertThat(c.get("dtb_in_ram")).isEqualTo(e.dtbInRam);
+        assertThat(c.get("aliases")).isEqualTo(e.bytes(RamCategory.ALIASES));
+        assertThat(c.get("memblock")).isEqualTo(e.memblock());
+        assertThat(c.get("sysfs")).isEqualTo(e.bytes(RamCategory.SYSFS));
+        assertThat(c.get("devices")).isEqualTo(e.bytes(RamCategory.DEVICES));
+        assertThat(c.get("fw_devlink")).isEqualTo(e.bytes(RamCategory.FW_DEVLINK));
+        assertThat(c.get("slab")).isEqualTo(e.slab());
         assertThat(c.get("ram")).isEqualTo(e.ram());
         assertThat(c.get("pages")).isEqualTo((e.ram() + p.pageSize() - 1) / p.pageSize());
         assertThat(c.get("flash")).isEqualTo(e.flash);

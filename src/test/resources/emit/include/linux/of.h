@@ -118,4 +118,26 @@ extern const struct kobj_type of_node_ktype;
 #endif
 extern const struct fwnode_operations of_fwnode_ops;
 
+/* include/linux/of.h: the kernel's iterator over every node, which the test program defines */
+struct device_node *__of_find_all_nodes(struct device_node *prev);
+
+/* of_node_init() as include/linux/of.h (and fwnode_init() as include/linux/fwnode.h) define it */
+static inline void of_node_init(struct device_node *node)
+{
+#ifdef CONFIG_OF_KOBJ
+	kobject_init(&node->kobj, &of_node_ktype);
+#endif
+#ifdef DT_LINUX_4_13
+	node->fwnode.type = FWNODE_OF;
+	node->fwnode.ops = &of_fwnode_ops;
+#else
+	node->fwnode.secondary = NULL;
+	node->fwnode.ops = &of_fwnode_ops;
+	node->fwnode.dev = NULL;
+	node->fwnode.consumers.next = node->fwnode.consumers.prev = &node->fwnode.consumers;
+	node->fwnode.suppliers.next = node->fwnode.suppliers.prev = &node->fwnode.suppliers;
+	node->fwnode.flags = 0;
+#endif
+}
+
 #endif
