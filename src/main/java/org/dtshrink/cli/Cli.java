@@ -15,6 +15,8 @@ final class Cli {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // dtc takes a flag twice (the kernel's makefiles can pass -@ twice); so does compile
+        cl.getSubcommands().get("compile").setOverwrittenOptionsAllowed(true);
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_BAD_INPUT);
         cl.setParameterExceptionHandler(Cli::usageError);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

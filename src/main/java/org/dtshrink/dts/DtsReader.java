@@ -5,8 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.dtshrink.checks.CheckSettings;
+import org.dtshrink.checks.Checker;
+import org.dtshrink.checks.Diagnostic;
 import org.dtshrink.dts.grammar.DtsParser;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
@@ -15,15 +19,38 @@ import org.dtshrink.tree.Property;
 
 /**
  * Compiles device-tree source into the tree dtc would build from it: parse, merge, dtc's checks and fix-ups
- * (phandles, paths, omitted nodes), then {@code __symbols__} and overlay fix-up nodes as asked. Bad input gives a
- * {@link DtException} naming the original file, line and column.
+ * (phandles, paths, omitted nodes), then {@code __symbols__} and overlay fix-up nodes as asked. Bad input that dtc
+ * stops on while parsing gives a {@link DtException} naming the original file, line and column; what dtc's checks
+ * find comes back as {@link Diagnostic}s.
  */
 public final class DtsReader {
 
     private DtsReader() {
     }
 
+    /**
+     * A compiled source: the messages dtc prints while parsing (as lines) and from its checks, whether a check at
+     * error level failed, and the tree, finished unless it failed and output was not forced (then null).
+     */
+    public record Compiled(DeviceTree tree, List<String> parserMessages, List<Diagnostic> diagnostics,
+            boolean errors) {
+    }
+
+    /** The tree; a failed error-level check is an error here, with its first message. */
     public static DeviceTree read(Path file, DtsOptions options) {
+        return orThrow(compile(file, options, false), file.toString());
+    }
+
+    /** Source as the bytes of a file, each byte one character, as dtc reads it. */
+    public static DeviceTree read(byte[] bytes, String fileName, DtsOptions options) {
+        return orThrow(compile(bytes, fileName, options, false), fileName);
+    }
+
+    public static DeviceTree read(String text, String fileName, DtsOptions options) {
+        return orThrow(compile(text, fileName, options, false), fileName);
+    }
+
+    public static Compiled compile(Path file, DtsOptions options, boolean force) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -32,19 +59,29 @@ public final class DtsReader {
         } catch (IOException e) {
             throw new DtException(file + ": error: Couldn't read \"" + file + "\": " + e.getMessage());
         }
-        return compile(IncludingTokenSource.latin1(bytes), file.toString(), options);
+        return compile(bytes, file.toString(), options, force);
     }
 
     /** Source as the bytes of a file, each byte one character, as dtc reads it. */
-    public static DeviceTree read(byte[] bytes, String fileName, DtsOptions options) {
-        return compile(IncludingTokenSource.latin1(bytes), fileName, options);
+    public static Compiled compile(byte[] bytes, String fileName, DtsOptions options, boolean force) {
+        return compileText(IncludingTokenSource.latin1(bytes), fileName, options, force);
     }
 
-    public static DeviceTree read(String text, String fileName, DtsOptions options) {
-        return compile(IncludingTokenSource.latin1(text.getBytes(StandardCharsets.UTF_8)), fileName, options);
+    public static Compiled compile(String text, String fileName, DtsOptions options, boolean force) {
+        return compileText(IncludingTokenSource.latin1(text.getBytes(StandardCharsets.UTF_8)), fileName, options,
+                force);
     }
 
-    private static DeviceTree compile(String latin1Text, String fileName, DtsOptions options) {
+    private static DeviceTree orThrow(Compiled c, String fileName) {
+        if (c.errors()) {
+            Diagnostic first = c.diagnostics().stream().filter(Diagnostic::error).findFirst().orElse(null);
+            throw new DtException(first == null ? fileName + ": error: input tree has errors"
+                    : first.oneLine(fileName));
+        }
+        return c.tree();
+    }
+
+    private static Compiled compileText(String latin1Text, String fileName, DtsOptions options, boolean force) {
         ParsedSource src;
         FailureWatch failure = new FailureWatch();
         try {
@@ -56,9 +93,14 @@ public final class DtsReader {
             // SLL prediction, fast, can fail where full-context LL prediction would not: only then is LL needed.
             src = parse(latin1Text, fileName, options, PredictionMode.LL, new FailureWatch());
         }
-        Checks checks = new Checks(src, options);
-        checks.run();
-        OverlaySymbols overlay = new OverlaySymbols(src, checks);
+        copyLabels(src);
+        CheckSettings settings = new CheckSettings(options.checks(), options.symbols(),
+                options.phandleFormat().legacy(), options.phandleFormat().epapr(), src.labels::hadAny);
+        Checker.Result checked = Checker.run(src.tree, settings);
+        if (checked.errors() && !force) {
+            return new Compiled(null, src.messages, checked.diagnostics(), true);
+        }
+        OverlaySymbols overlay = new OverlaySymbols(src, checked);
         if (options.symbols()) {
             overlay.symbols();
         }
@@ -67,9 +109,8 @@ public final class DtsReader {
             overlay.localFixups();
         }
         DeviceTree tree = src.tree;
-        copyLabels(src);
         tree.purgeDeleted();
-        return tree;
+        return new Compiled(tree, src.messages, checked.diagnostics(), checked.errors());
     }
 
     private static ParsedSource parse(String latin1Text, String fileName, DtsOptions options, PredictionMode mode,
@@ -88,7 +129,7 @@ public final class DtsReader {
         return builder.result();
     }
 
-    /** Hands the live labels over to the model, in dtc's order (newest first). */
+    /** Hands the live labels over to the model before the checks, in dtc's order (newest first). */
     private static void copyLabels(ParsedSource src) {
         for (Node n : TreeLookup.preOrder(src.tree.root())) {
             n.labels().clear();

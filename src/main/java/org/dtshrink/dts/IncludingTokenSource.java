@@ -18,7 +18,7 @@ import org.dtshrink.tree.SourcePos;
 
 /**
  * Feeds the parser the tokens of a source file with /include/ files spliced in where they are named, as dtc's lexer
- * does, and stamps every token with its position in the original file: cpp line markers ({@code # 12 "file"}) move
+ * does (anywhere a token may stand, in the lexer state of the includer), and stamps every token with its position in the original file: cpp line markers ({@code # 12 "file"}) move
  * the file name and line of what follows. Text is read as ISO-8859-1 so that every byte survives unchanged.
  */
 final class IncludingTokenSource implements TokenSource {
@@ -74,6 +74,8 @@ final class IncludingTokenSource implements TokenSource {
             if (t.getType() == Token.EOF) {
                 if (stack.size() > 1) {
                     stack.pop();
+                    // dtc's lexer state is global: what the included text left it in goes on in the includer
+                    stack.peek().lexer.mode(f.lexer._mode);
                     continue;
                 }
                 lastEof = stamp(f, t);
@@ -129,6 +131,9 @@ final class IncludingTokenSource implements TokenSource {
         }
         Resolved r = resolve(name, f.dir, options, at);
         push(latin1(r.bytes), r.displayName, parentDir(r.displayName));
+        // /include/ is lexical, as in dtc: the file goes on from the includer's state (after '{' or ';' a name is
+        // expected), so a fragment may begin in the middle of a node body
+        stack.peek().lexer.mode(f.lexer._mode);
     }
 
     /** A file found on the search path: its contents and the name positions in it are reported under. */

@@ -2,6 +2,7 @@ package org.dtshrink.dts;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dtshrink.checks.Checker;
 import org.dtshrink.tree.DtException;
 import org.dtshrink.tree.Marker;
 import org.dtshrink.tree.Names;
@@ -19,13 +20,13 @@ final class OverlaySymbols {
     private final ParsedSource src;
     private final Node root;
     private final Labels labels;
-    private final Checks checks;
+    private final Checker.Result checked;
 
-    OverlaySymbols(ParsedSource src, Checks checks) {
+    OverlaySymbols(ParsedSource src, Checker.Result checked) {
         this.src = src;
         this.root = src.tree.root();
         this.labels = src.labels;
-        this.checks = checks;
+        this.checked = checked;
     }
 
     void symbols() {
@@ -41,13 +42,13 @@ final class OverlaySymbols {
             if (!labels.hadAny(n)) {
                 continue;
             }
-            for (String l : labels.live(n)) {
+            for (String l : n.labels()) {
                 if (symbols.property(l) != null) {
                     continue;
                 }
                 symbols.addProperty(new Property(l, string(n.path())));
             }
-            checks.nodePhandle(n);
+            checked.phandles().of(n);
         }
     }
 
@@ -117,7 +118,7 @@ final class OverlaySymbols {
         for (Property p : TreeLookup.liveProperties(n)) {
             for (Marker m : p.value().markers()) {
                 if (m.kind() == Marker.Kind.REF_PHANDLE) {
-                    out.add(new Ref(p, m, TreeLookup.byRef(root, m.ref(), labels)));
+                    out.add(new Ref(p, m, checked.resolve(m.ref())));
                 }
             }
         }

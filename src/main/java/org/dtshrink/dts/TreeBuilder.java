@@ -35,7 +35,8 @@ import org.dtshrink.tree.Value;
 final class TreeBuilder implements ParseTreeListener {
 
     private final Labels labels = new Labels();
-    private final Map<Value, List<SourcePos>> refPositions = ParsedSource.newRefPositions();
+    /** What dtc prints while it parses, as lines (a value truncated to its element size). */
+    private final List<String> messages = new ArrayList<>();
     private final ValueBuilder values;
     private final List<ReserveEntry> reserves = new ArrayList<>();
     /** The node bodies being read, innermost first. */
@@ -53,7 +54,7 @@ final class TreeBuilder implements ParseTreeListener {
     private final FailureWatch failure;
 
     TreeBuilder(DtsOptions options, FailureWatch failure) {
-        this.values = new ValueBuilder(options, refPositions);
+        this.values = new ValueBuilder(options, messages);
         this.failure = failure;
     }
 
@@ -63,7 +64,7 @@ final class TreeBuilder implements ParseTreeListener {
         tree.reserves().addAll(reserves);
         tree.setPlugin(plugin);
         tree.setBootCpuid(guessBootCpuid(root));
-        return new ParsedSource(tree, labels, plugin, refPositions);
+        return new ParsedSource(tree, labels, plugin, messages);
     }
 
     @Override
@@ -147,7 +148,7 @@ final class TreeBuilder implements ParseTreeListener {
     /** One top-level item, its node body (if it has one) already built. */
     private Node topItem(Node root, DtsParser.TopItemContext item, Node fresh) {
         if (item instanceof DtsParser.RootNodeContext r) {
-            fresh.setPos(pos(r.getStart()));
+            fresh.setPos(bodySpan(r.nodeBody()));
             return root == null ? fresh : merge(root, fresh);
         }
         if (root == null && !(item instanceof DtsParser.RefNodeContext rn && rn.LABEL() == null)) {
@@ -180,7 +181,7 @@ final class TreeBuilder implements ParseTreeListener {
         String ref = refText(r.ref());
         SourcePos refPos = pos(r.ref().getStart());
         boolean pathRef = r.ref().PATH_REF() != null;
-        fresh.setPos(refPos);
+        fresh.setPos(bodySpan(r.nodeBody()));
         if (root == null) {
             // Only an overlay may start with a reference; its root is empty and the body becomes a fragment.
             if (!plugin) {
@@ -276,15 +277,19 @@ final class TreeBuilder implements ParseTreeListener {
 
     private Property property(DtsParser.PropdefContext def) {
         Token nameTok = null;
+        Token semi = null;
         Value v = null;
         for (ParseTree c : def.children) {
             if (c instanceof TerminalNode t && t.getSymbol().getType() == DtsLexer.PROPNODENAME) {
                 nameTok = t.getSymbol();
+            } else if (c instanceof TerminalNode t && t.getSymbol().getType() == DtsLexer.SEMI) {
+                semi = t.getSymbol();
             } else if (c instanceof DtsParser.PropdataContext data) {
                 v = values.propdata(data);
             }
         }
-        Property p = new Property(propName(nameTok), v == null ? new Value() : v, pos(nameTok));
+        // dtc locates a property from its name to its ';', the labels left out
+        Property p = new Property(propName(nameTok), v == null ? new Value() : v, DtsToken.span(nameTok, semi));
         p.setDeleted(def instanceof DtsParser.DeletePropContext);
         addLabels(p, labelTokens(def));
         return p;
@@ -293,6 +298,9 @@ final class TreeBuilder implements ParseTreeListener {
     /** A subnode whose rule just ended: a child node (its body is the innermost open node) or a deletion. */
     private Node subnode(DtsParser.SubnodeContext sub) {
         Token nameTok = null;
+        Token delTok = null;
+        Token semi = null;
+        DtsParser.NodeBodyContext body = null;
         boolean omit = false;
         for (ParseTree c : sub.children) {
             if (c instanceof TerminalNode t) {
@@ -301,18 +309,25 @@ final class TreeBuilder implements ParseTreeListener {
                     nameTok = t.getSymbol();
                 } else if (type == DtsLexer.OMIT_NO_REF) {
                     omit = true;
+                } else if (type == DtsLexer.DEL_NODE) {
+                    delTok = t.getSymbol();
+                } else if (type == DtsLexer.SEMI) {
+                    semi = t.getSymbol();
                 }
+            } else if (c instanceof DtsParser.NodeBodyContext b) {
+                body = b;
             }
         }
         Node n;
         if (sub instanceof DtsParser.ChildNodeContext) {
             n = open.pop().node;
             n.setName(propName(nameTok));
+            n.setPos(bodySpan(body));
         } else {
             n = new Node(propName(nameTok));
             n.setDeleted(true);
+            n.setPos(DtsToken.span(delTok, semi));
         }
-        n.setPos(pos(nameTok));
         n.setOmitIfNoRef(omit);
         addLabels(n, labelTokens(sub));
         return n;
@@ -374,6 +389,7 @@ final class TreeBuilder implements ParseTreeListener {
             // The fresh node is dropped; children moved over now have the old node as parent.
             fresh.children().clear();
         }
+        old.addDefinition(fresh.pos());
         return old;
     }
 
@@ -402,6 +418,21 @@ final class TreeBuilder implements ParseTreeListener {
 
     private static SourcePos pos(Token t) {
         return DtsToken.posOf(t);
+    }
+
+    /** A node as dtc locates it: from its '{' to its ';', the name and labels left out. */
+    private static SourcePos bodySpan(DtsParser.NodeBodyContext body) {
+        Token first = null;
+        Token last = null;
+        for (ParseTree c : body.children) {
+            if (c instanceof TerminalNode t) {
+                if (first == null) {
+                    first = t.getSymbol();
+                }
+                last = t.getSymbol();
+            }
+        }
+        return DtsToken.span(first, last);
     }
 
     private static String labelName(Token t) {

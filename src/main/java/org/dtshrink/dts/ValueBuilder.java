@@ -3,7 +3,6 @@ package org.dtshrink.dts;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -16,17 +15,17 @@ import org.dtshrink.tree.Value;
 
 /**
  * Turns a property's value as parsed into the bytes and markers dtc's parser actions build: strings with their
- * escapes, cell arrays of 8 to 64 bits with labels and references, byte strings, and /incbin/ file contents. Where
- * each reference was written is recorded for the fix-ups that resolve it later.
+ * escapes, cell arrays of 8 to 64 bits with labels and references, byte strings, and /incbin/ file contents. What
+ * dtc prints on the way (a value truncated to its element size) goes to {@code messages}.
  */
 final class ValueBuilder {
 
     private final DtsOptions options;
-    private final Map<Value, List<SourcePos>> refPositions;
+    private final List<String> messages;
 
-    ValueBuilder(DtsOptions options, Map<Value, List<SourcePos>> refPositions) {
+    ValueBuilder(DtsOptions options, List<String> messages) {
         this.options = options;
-        this.refPositions = refPositions;
+        this.messages = messages;
     }
 
     Value propdata(DtsParser.PropdataContext data) {
@@ -66,7 +65,6 @@ final class ValueBuilder {
             String ref = TreeBuilder.refText(r.ref());
             v.addMarker(Marker.Kind.TYPE_STRING, ref);
             v.addMarker(Marker.Kind.REF_PATH, ref);
-            ParsedSource.recordRef(refPositions, v, pos(r.getStart()));
         } else {
             incbin(v, (DtsParser.IncbinPieceContext) piece);
         }
@@ -93,9 +91,10 @@ final class ValueBuilder {
                 long x = ExpressionEvaluator.evaluate(prim);
                 if (bits < 64) {
                     long mask = (1L << bits) - 1;
+                    // neither in range nor sign-extended: dtc keeps the low bits and says so
                     if (Long.compareUnsigned(x, mask) > 0 && (x | mask) != -1L) {
-                        throw DtException.at(pos(prim.getStart()), "Value out of range for " + bits
-                                + "-bit array element");
+                        messages.add(String.format("WARNING: %s: Value 0x%016x truncated to 0x%0" + (bits / 4) + "x",
+                                DtsToken.span(prim.getStart(), prim.getStop()).dtcString(), x, x & mask));
                     }
                 }
                 v.appendInteger(x, bits);
@@ -105,7 +104,6 @@ final class ValueBuilder {
                             + "elements.");
                 }
                 v.addMarker(Marker.Kind.REF_PHANDLE, TreeBuilder.refText(r));
-                ParsedSource.recordRef(refPositions, v, pos(r.getStart()));
                 v.appendInteger(-1L, bits);
             }
         }

@@ -6,8 +6,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dtshrink.checks.CheckLevels;
+import org.dtshrink.checks.CheckSettings;
+import org.dtshrink.checks.Checker;
+import org.dtshrink.checks.Diagnostic;
 import org.dtshrink.cpp.ExternalCpp;
 import org.dtshrink.cpp.Preprocessor;
+import org.dtshrink.dts.DtsOptions;
 import org.dtshrink.dts.DtsReader;
 import org.dtshrink.fdt.FdtReader;
 import org.dtshrink.tree.DeviceTree;
@@ -32,6 +37,47 @@ public final class Inputs {
         }
     }
 
+    /**
+     * An input read as dtc's compile reads it, with what dtc prints on the way: messages from the parser, the checks'
+     * diagnostics (their levels from {@code -W}/{@code -E}), and whether a check at error level failed. Without
+     * {@code force}, a tree that failed is not finished and {@code loaded()} is null.
+     */
+    public record Checked(Loaded loaded, List<String> parserMessages, List<Diagnostic> diagnostics, boolean errors) {
+    }
+
+    public static Checked loadChecked(String name, SourceOptions opts, CheckLevels levels, boolean force) {
+        try {
+            return loadCheckedAs(name, opts, levels, force);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            throw new DtException(displayName(name) + ": error: input too large or too deeply nested");
+        }
+    }
+
+    private static Checked loadCheckedAs(String name, SourceOptions opts, CheckLevels levels, boolean force) {
+        byte[] bytes = read(name);
+        if ("fs".equals(opts.inputFormat())) {
+            throw new DtException(name + ": error: input format 'fs' is not supported");
+        }
+        boolean blob = opts.inputFormat() != null ? opts.inputFormat().equals("dtb") : FdtReader.isBlob(bytes);
+        String display = displayName(name);
+        if (blob) {
+            DeviceTree tree = FdtReader.read(bytes, display);
+            Loaded loaded = new Loaded(name, tree, false, FdtReader.declaredSize(bytes),
+                    name.equals("-") ? List.of() : List.of(Path.of(name)));
+            // dtc checks a blob's tree too (without positions, its messages name the output)
+            DtsOptions o = opts.dtsOptions();
+            Checker.Result r = Checker.run(tree, new CheckSettings(levels, o.symbols(), o.phandleFormat().legacy(),
+                    o.phandleFormat().epapr(), n -> false));
+            return new Checked(r.errors() && !force ? null : loaded, List.of(), r.diagnostics(), r.errors());
+        }
+        Source src = source(name, bytes, opts);
+        DtsOptions o = opts.dtsOptions().withChecks(levels);
+        DtsReader.Compiled c = src.text() != null ? DtsReader.compile(src.text(), display, o, force)
+                : DtsReader.compile(src.bytes(), display, o, force);
+        Loaded loaded = c.tree() == null ? null : new Loaded(name, c.tree(), true, -1, src.dependencies());
+        return new Checked(loaded, c.parserMessages(), c.diagnostics(), c.errors());
+    }
+
     private static Loaded loadAs(String name, SourceOptions opts) {
         byte[] bytes = read(name);
         if ("fs".equals(opts.inputFormat())) {
@@ -44,20 +90,28 @@ public final class Inputs {
             return new Loaded(name, tree, false, FdtReader.declaredSize(bytes),
                     name.equals("-") ? List.of() : List.of(Path.of(name)));
         }
-        List<Path> deps = new ArrayList<>();
-        if (!name.equals("-")) {
-            deps.add(Path.of(name));
-        }
-        DeviceTree tree;
-        if (opts.cppCommand() != null || Preprocessor.needsPreprocessing(bytes)) {
+        Source src = source(name, bytes, opts);
+        DeviceTree tree = src.text() != null ? DtsReader.read(src.text(), display, opts.dtsOptions())
+                : DtsReader.read(src.bytes(), display, opts.dtsOptions());
+        return new Loaded(name, tree, true, -1, src.dependencies());
+    }
+
+    /** Source as the DTS front end reads it: preprocessed text, or else the file's bytes; and the files read. */
+    private record Source(String text, byte[] bytes, List<Path> dependencies) {
+    }
+
+    /**
+     * The source, preprocessed when it has directives or a preprocessor is asked for. With --kernel-src every source
+     * is preprocessed, as the kernel's build runs cpp on every board: cpp's output differs from the file even without
+     * directives (comments gone, white space folded), and dtc's message positions count columns in cpp's output.
+     * Source without directives goes to the front end as the bytes it is, as dtc reads it.
+     */
+    private static Source source(String name, byte[] bytes, SourceOptions opts) {
+        if (opts.cppCommand() != null || opts.kernelSrc() != null || Preprocessor.needsPreprocessing(bytes)) {
             Preprocessed p = preprocess(name, opts);
-            deps = p.dependencies();
-            tree = DtsReader.read(p.text(), display, opts.dtsOptions());
-        } else {
-            // source without directives goes to the front end as the bytes it is, as dtc reads it
-            tree = DtsReader.read(bytes, display, opts.dtsOptions());
+            return new Source(p.text(), null, p.dependencies());
         }
-        return new Loaded(name, tree, true, -1, deps);
+        return new Source(null, bytes, name.equals("-") ? List.of() : List.of(Path.of(name)));
     }
 
     /** The preprocessed text of a source, as {@code cpp -E} prints it. */

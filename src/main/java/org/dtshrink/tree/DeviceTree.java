@@ -127,6 +127,7 @@ public final class DeviceTree {
         }
         n.labels().forEach(c::addLabel);
         c.setPos(n.pos());
+        n.laterDefinitions().forEach(c::addDefinition);
         c.setDeleted(n.isDeleted());
         c.setOmitIfNoRef(n.isOmitIfNoRef());
         c.setReferenced(n.isReferenced());

@@ -16,6 +16,8 @@ public final class Node {
     private final List<Node> children = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
     private SourcePos pos = SourcePos.NONE;
+    /** Where later definitions merged into this node were written (dtc's "also defined at"); null when none. */
+    private List<SourcePos> laterPos;
     private boolean deleted;
     private boolean omitIfNoRef;
     private boolean referenced;
@@ -78,6 +80,23 @@ public final class Node {
 
     public void setPos(SourcePos pos) {
         this.pos = pos;
+    }
+
+    /** Records one more definition of this node, merged into it (dtc's srcpos_extend). */
+    public void addDefinition(SourcePos at) {
+        if (pos.isNone()) {
+            pos = at;
+            return;
+        }
+        if (laterPos == null) {
+            laterPos = new ArrayList<>(2);
+        }
+        laterPos.add(at);
+    }
+
+    /** The definitions after the first, in the order they were merged. */
+    public List<SourcePos> laterDefinitions() {
+        return laterPos == null ? List.of() : laterPos;
     }
 
     public boolean isDeleted() {

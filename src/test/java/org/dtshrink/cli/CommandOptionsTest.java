@@ -53,7 +53,10 @@ class CommandOptionsTest {
     @Test
     void eachCommandOffersOnlyWhatItActsOn() {
         assertThat(options("compile")).isEqualTo(of(READING, List.of("-E", "-d", "-O", "-o", "-V", "-R", "-S", "-p",
-                "-a", "-b", "-q", "-W", "--batch", "-j", "--jobs", "-h", "--help", "-v", "--version")));
+                "-a", "-b", "-q", "-W", "-f", "--batch", "-j", "--jobs", "-h", "--help", "-v", "--version"),
+                // dtc's long names
+                List.of("--out-format", "--out", "--out-version", "--reserve", "--space", "--pad", "--align",
+                        "--boot-cpu", "--quiet", "--warning", "--force")));
         assertThat(options("decompile")).isEqualTo(of(READING, List.of("-o"), HELP));
         assertThat(options("cost")).isEqualTo(of(READING, PROFILES, List.of("--dtb-in-flash", "--per-node", "--top",
                 "--by-property", "--format"), HELP));

@@ -41,7 +41,7 @@ class CorpusBatchTest {
         }
         Path jobs = tmp.resolve("jobs.txt");
         Files.writeString(jobs, list);
-        List<String> args = new ArrayList<>(List.of("compile", "--batch", jobs.toString()));
+        List<String> args = new ArrayList<>(List.of("compile", "-q", "--batch", jobs.toString()));
         args.addAll(List.of(flags));
         StringWriter err = new StringWriter();
         int code = run(err, args.toArray(new String[0]));

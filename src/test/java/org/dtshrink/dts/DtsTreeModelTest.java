@@ -77,8 +77,9 @@ class DtsTreeModelTest {
     void positionsFollowLineMarkers() {
         DeviceTree t = read("/dts-v1/;\n# 20 \"soc.dtsi\" 1\n/ {\n\tuart: serial { status = \"okay\"; };\n};\n");
         Node serial = t.nodeAt("/serial");
-        assertThat(serial.pos()).isEqualTo(new SourcePos("soc.dtsi", 21, 8));
-        assertThat(serial.property("status").pos()).isEqualTo(new SourcePos("soc.dtsi", 21, 17));
+        // as dtc locates them: a node from its '{' to its ';', a property from its name to its ';'
+        assertThat(serial.pos()).isEqualTo(new SourcePos("soc.dtsi", 21, 15, 21, 36));
+        assertThat(serial.property("status").pos()).isEqualTo(new SourcePos("soc.dtsi", 21, 17, 21, 33));
     }
 
     @Test

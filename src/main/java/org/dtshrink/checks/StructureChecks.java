@@ -1,0 +1,198 @@
+package org.dtshrink.checks;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dtshrink.tree.Names;
+import org.dtshrink.tree.Node;
+import org.dtshrink.tree.Property;
+import org.dtshrink.tree.Value;
+
+/** Names: duplicates, characters, the unit-address '@', and redundant {@code name} properties. */
+final class StructureChecks {
+
+    private static final String LOWERCASE = "abcdefghijklmnopqrstuvwxyz";
+    private static final String UPPERCASE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final String DIGITS = "0123456789";
+    static final String NODECHARS = LOWERCASE + UPPERCASE + DIGITS + ",._+-@";
+    static final String PROPCHARS = LOWERCASE + UPPERCASE + DIGITS + ",._+*#?-";
+    static final String STRICT = LOWERCASE + UPPERCASE + DIGITS + ",-";
+    /** Below this many siblings the pairs are compared directly; above, through a name index. */
+    private static final int INDEX_FROM = 16;
+
+    private StructureChecks() {
+    }
+
+    /**
+     * Each live child against every later sibling, deleted ones included, as dtc compares them: every repeat is
+     * reported, at the later node, once for each earlier live node of that name.
+     */
+    static void duplicateNodeNames(CheckRun run, Node node) {
+        List<Node> kids = node.children();
+        if (kids.size() < 2) {
+            return;
+        }
+        if (kids.size() < INDEX_FROM) {
+            for (int i = 0; i < kids.size(); i++) {
+                if (kids.get(i).isDeleted()) {
+                    continue;
+                }
+                for (int j = i + 1; j < kids.size(); j++) {
+                    if (kids.get(i).name().equals(kids.get(j).name())) {
+                        run.fail(kids.get(j), "Duplicate node name");
+                    }
+                }
+            }
+            return;
+        }
+        Map<String, List<Integer>> byName = new HashMap<>();
+        for (int i = 0; i < kids.size(); i++) {
+            byName.computeIfAbsent(kids.get(i).name(), k -> new ArrayList<>(1)).add(i);
+        }
+        for (int i = 0; i < kids.size(); i++) {
+            if (kids.get(i).isDeleted()) {
+                continue;
+            }
+            List<Integer> same = byName.get(kids.get(i).name());
+            if (same.size() < 2) {
+                continue;
+            }
+            for (int j : same) {
+                if (j > i) {
+                    run.fail(kids.get(j), "Duplicate node name");
+                }
+            }
+        }
+    }
+
+    /** Each live property against every later live one; reported at the earlier, once per later repeat. */
+    static void duplicatePropertyNames(CheckRun run, Node node) {
+        List<Property> props = node.properties();
+        if (props.size() < 2) {
+            return;
+        }
+        if (props.size() < INDEX_FROM) {
+            for (int i = 0; i < props.size(); i++) {
+                if (props.get(i).isDeleted()) {
+                    continue;
+                }
+                for (int j = i + 1; j < props.size(); j++) {
+                    if (!props.get(j).isDeleted() && props.get(i).name().equals(props.get(j).name())) {
+                        run.failProp(node, props.get(i), "Duplicate property name");
+                    }
+                }
+            }
+            return;
+        }
+        Map<String, List<Integer>> byName = new HashMap<>();
+        for (int i = 0; i < props.size(); i++) {
+            if (!props.get(i).isDeleted()) {
+                byName.computeIfAbsent(props.get(i).name(), k -> new ArrayList<>(1)).add(i);
+            }
+        }
+        for (int i = 0; i < props.size(); i++) {
+            if (props.get(i).isDeleted()) {
+                continue;
+            }
+            List<Integer> same = byName.get(props.get(i).name());
+            for (int j : same) {
+                if (j > i) {
+                    run.failProp(node, props.get(i), "Duplicate property name");
+                }
+            }
+        }
+    }
+
+    static NodeCheck nodeNameChars(String chars) {
+        return (run, node) -> {
+            int n = Bytes.span(node.name(), chars);
+            if (n < node.name().length()) {
+                run.fail(node, "Bad character '" + node.name().charAt(n) + "' in node name");
+            }
+        };
+    }
+
+    static void nodeNameCharsStrict(CheckRun run, Node node) {
+        int n = Bytes.span(node.name(), STRICT);
+        if (n < Bytes.baseNameLength(node)) {
+            run.fail(node, "Character '" + node.name().charAt(n) + "' not recommended in node name");
+        }
+    }
+
+    static void nodeNameFormat(CheckRun run, Node node) {
+        if (Bytes.unitName(node).indexOf('@') >= 0) {
+            run.fail(node, "multiple '@' characters in node name");
+        }
+    }
+
+    static void nodeNameVsPropertyName(CheckRun run, Node node) {
+        if (node.parent() != null && run.property(node.parent(), node.name()) != null) {
+            run.fail(node, "node name and property name conflict");
+        }
+    }
+
+    static NodeCheck propertyNameChars(String chars) {
+        return (run, node) -> {
+            for (Property p : node.properties()) {
+                if (p.isDeleted()) {
+                    continue;
+                }
+                int n = Bytes.span(p.name(), chars);
+                if (n < p.name().length()) {
+                    run.failProp(node, p, "Bad character '" + p.name().charAt(n) + "' in property name");
+                }
+            }
+        };
+    }
+
+    static void propertyNameCharsStrict(CheckRun run, Node node) {
+        for (Property p : node.properties()) {
+            if (p.isDeleted()) {
+                continue;
+            }
+            String name = p.name();
+            int n = Bytes.span(name, STRICT);
+            if (n == name.length() || name.equals("device_type")) {
+                continue;
+            }
+            // '#' may only begin a name, after any vendor prefix
+            if (name.charAt(n) == '#' && (n == 0 || name.charAt(n - 1) == ',')) {
+                name = name.substring(n + 1);
+                n = Bytes.span(name, STRICT);
+            }
+            if (n < name.length()) {
+                run.failProp(node, p, "Character '" + name.charAt(n) + "' not recommended in property name");
+            }
+        }
+    }
+
+    /**
+     * A {@code name} property equal to the node's base name is redundant and dropped; another is an error. dtc
+     * looks at the first property so named, deleted or not.
+     */
+    static void nameProperties(CheckRun run, Node node) {
+        Property name = null;
+        for (Property p : node.properties()) {
+            if (p.name().equals("name")) {
+                name = p;
+                break;
+            }
+        }
+        if (name == null) {
+            return;
+        }
+        Value v = name.value();
+        byte[] base = Names.bytes(node.baseName());
+        boolean same = v.length() == base.length + 1;
+        for (int i = 0; same && i < base.length; i++) {
+            same = v.byteAt(i) == base[i];
+        }
+        if (!same) {
+            run.fail(node, "\"name\" property is incorrect (\"" + Bytes.cString(v) + "\" instead of base node name)");
+        } else {
+            node.properties().remove(name);
+            run.index.propertiesChanged(node);
+        }
+    }
+}

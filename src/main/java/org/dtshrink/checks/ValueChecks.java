@@ -1,0 +1,81 @@
+package org.dtshrink.checks;
+
+import org.dtshrink.tree.Node;
+import org.dtshrink.tree.Property;
+import org.dtshrink.tree.Value;
+
+/** The checks that a named property is a string, a string list or a single cell. */
+final class ValueChecks {
+
+    private ValueChecks() {
+    }
+
+    static NodeCheck isString(String name) {
+        return (run, node) -> checkString(run, node, name);
+    }
+
+    static NodeCheck isStringList(String name) {
+        return (run, node) -> checkStringList(run, node, name);
+    }
+
+    static NodeCheck isCell(String name) {
+        return (run, node) -> {
+            Property p = run.property(node, name);
+            if (p != null && p.value().length() != 4) {
+                run.failProp(node, p, "property is not a single cell");
+            }
+        };
+    }
+
+    static void checkString(CheckRun run, Node node, String name) {
+        Property p = run.property(node, name);
+        if (p != null && !isOneString(p.value())) {
+            run.failProp(node, p, "property is not a string");
+        }
+    }
+
+    static void checkStringList(CheckRun run, Node node, String name) {
+        Property p = run.property(node, name);
+        if (p == null) {
+            return;
+        }
+        Value v = p.value();
+        int at = 0;
+        int rem = v.length();
+        while (rem > 0) {
+            int l = 0;
+            while (l < rem && v.byteAt(at + l) != 0) {
+                l++;
+            }
+            if (l == rem) {
+                run.failProp(node, p, "property is not a string list");
+                break;
+            }
+            rem -= l + 1;
+            at += l + 1;
+        }
+    }
+
+    /** Every property named {@code *-names} is a string list. */
+    static void namesIsStringList(CheckRun run, Node node) {
+        for (Property p : node.properties()) {
+            if (!p.isDeleted() && p.name().endsWith("-names")) {
+                checkStringList(run, node, p.name());
+            }
+        }
+    }
+
+    /** dtc's data_is_one_string: one NUL, at the end. */
+    static boolean isOneString(Value v) {
+        int len = v.length();
+        if (len == 0 || v.byteAt(len - 1) != 0) {
+            return false;
+        }
+        for (int i = 0; i < len - 1; i++) {
+            if (v.byteAt(i) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
