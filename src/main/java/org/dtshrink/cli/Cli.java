@@ -1,5 +1,6 @@
 package org.dtshrink.cli;
 
+import org.dtshrink.pipeline.AtomicOutput;
 import org.dtshrink.tree.DtException;
 import picocli.CommandLine;
 
@@ -69,5 +70,16 @@ final class Cli {
             return "input too large or too deeply nested";
         }
         return "internal error: " + t;
+    }
+
+    /** Text to a file (written whole, as every output is), or to the command's standard output for null or "-". */
+    static void writeText(String target, String text, CommandLine command) {
+        if (target == null || target.equals("-")) {
+            java.io.PrintWriter out = command.getOut();
+            out.print(text);
+            out.flush();
+        } else {
+            AtomicOutput.write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), System.out);
+        }
     }
 }

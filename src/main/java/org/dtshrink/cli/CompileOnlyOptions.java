@@ -1,6 +1,5 @@
 package org.dtshrink.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +35,6 @@ final class CompileOnlyOptions {
 
     Path dependencyFile() {
         return dependencyFile;
-    }
-
-    void writeDependencies(String target, List<Path> deps) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(target).append(':');
-        for (Path p : deps) {
-            sb.append(" \\\n ").append(p);
-        }
-        sb.append('\n');
-        AtomicOutput.write(dependencyFile.toString(), sb.toString().getBytes(StandardCharsets.UTF_8), System.out);
     }
 
     /** The CompileOnlyOptions mixin of a command, for options declared elsewhere that feed it. */

@@ -3,6 +3,7 @@ package org.dtshrink.cli;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.dtshrink.dtsout.DtsPrinter;
+import org.dtshrink.pipeline.AtomicOutput;
 import org.dtshrink.pipeline.Loaded;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -18,6 +18,7 @@ import org.dtshrink.emit.UnflattenedDump;
 import org.dtshrink.emit.UnflattenedTree;
 import org.dtshrink.fdt.FdtOptions;
 import org.dtshrink.fdt.FdtWriter;
+import org.dtshrink.pipeline.AtomicOutput;
 import org.dtshrink.pipeline.Loaded;
 import org.dtshrink.pipeline.Pipeline;
 import org.dtshrink.tree.DtException;

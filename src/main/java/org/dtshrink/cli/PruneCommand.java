@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.dtsout.DtsPrinter;
+import org.dtshrink.pipeline.AtomicOutput;
 import org.dtshrink.pipeline.Pipeline;
 import org.dtshrink.pipeline.UsageBuilder;
 import org.dtshrink.prune.PruneJsonWriter;

@@ -130,7 +130,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private void emit(String text) {
-        AtomicOutput.writeText(output, text, spec.commandLine());
+        Cli.writeText(output, text, spec.commandLine());
     }
 
     private ReportInput reportInput(String name, List<KernelProfile> selected) {

@@ -51,7 +51,7 @@ final class UsageCommand implements Callable<Integer> {
                             + VersionProvider.version() + ":",
                     "  dtshrink usage " + String.join(" ", madeWith())));
         };
-        AtomicOutput.writeText(output, text, spec.commandLine());
+        Cli.writeText(output, text, spec.commandLine());
         return Cli.EXIT_OK;
     }
 

@@ -115,6 +115,10 @@ class CompileCommandTest {
         assertThat(run("compile", "--no-such-flag").code()).isEqualTo(2);
         assertThat(run("compile", "-O", "asm", SAMPLE.toString(), "-o", tmp.resolve("x").toString()).code())
                 .isEqualTo(2);
+        // a bad output format is refused before the input is read: a missing input is not what is reported
+        CliRun r = run("compile", "-O", "asm", tmp.resolve("missing.dts").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown output format 'asm'").doesNotContain("missing.dts");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.dtshrink.cli;
+package org.dtshrink.pipeline;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,12 +17,12 @@ import org.dtshrink.tree.DtException;
  * Writes an output file so that a reader never sees it half-written: into a temporary file beside it, then renamed
  * over it. "-" means standard output.
  */
-final class AtomicOutput {
+public final class AtomicOutput {
 
     private AtomicOutput() {
     }
 
-    static void write(String target, byte[] data, OutputStream stdout) {
+    public static void write(String target, byte[] data, OutputStream stdout) {
         try {
             if (target == null || target.equals("-")) {
                 stdout.write(data);
@@ -77,17 +77,6 @@ final class AtomicOutput {
                     throw e;
                 }
             }
-        }
-    }
-
-    /** Text to a file ({@link #write}), or to the command's standard output when {@code target} is null or "-". */
-    static void writeText(String target, String text, picocli.CommandLine command) {
-        if (target == null || target.equals("-")) {
-            java.io.PrintWriter out = command.getOut();
-            out.print(text);
-            out.flush();
-        } else {
-            write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), System.out);
         }
     }
 }
