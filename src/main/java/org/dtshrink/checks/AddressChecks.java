@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dtshrink.tree.LiveNodes;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 
@@ -88,7 +89,7 @@ final class AddressChecks {
     }
 
     static void unitAddressVsReg(CheckRun run, Node node) {
-        if (TreeIndex.child(node, "__overlay__") != null) {
+        if (LiveNodes.child(node, "__overlay__") != null) {
             // overlay fragments are a special case in dtc
             return;
         }
@@ -171,7 +172,7 @@ final class AddressChecks {
             if (s.addrCells < 0 || s.sizeCells < 0 || node.children().isEmpty()) {
                 return;
             }
-            List<Node> kids = TreeIndex.liveChildren(node);
+            List<Node> kids = LiveNodes.children(node);
             Map<String, List<Node>> earlier = new HashMap<>();
             for (Node a : kids) {
                 String addr = Bytes.unitName(a);

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dtshrink.tree.DeviceTree;
+import org.dtshrink.tree.LiveNodes;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 import org.dtshrink.tree.SourcePos;
@@ -189,7 +190,7 @@ final class CheckRun {
 
     /** Deletes a node and everything below it, labels included, as dtc's delete_node. */
     void deleteNode(Node top) {
-        for (Node n : TreeIndex.preOrder(top)) {
+        for (Node n : LiveNodes.preOrder(top)) {
             n.setDeleted(true);
             for (Property p : n.properties()) {
                 if (!p.isDeleted()) {

@@ -1,5 +1,6 @@
 package org.dtshrink.checks;
 
+import org.dtshrink.tree.LiveNodes;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 
@@ -16,7 +17,7 @@ final class ChosenChecks {
         if (node != run.root) {
             return;
         }
-        Node chosen = TreeIndex.byPath(run.root, "/chosen");
+        Node chosen = LiveNodes.byPath(run.root, "/chosen");
         if (chosen == null) {
             return;
         }
@@ -63,7 +64,7 @@ final class ChosenChecks {
                 continue;
             }
             String path = Bytes.cString(p.value());
-            if (p.value().length() == 0 || TreeIndex.byPath(run.root, path) == null) {
+            if (p.value().length() == 0 || LiveNodes.byPath(run.root, path) == null) {
                 run.failProp(node, p, "aliases property is not a valid node (" + path + ")");
                 continue;
             }

@@ -3,6 +3,7 @@ package org.dtshrink.checks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dtshrink.tree.LiveNodes;
 import org.dtshrink.tree.Marker;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
@@ -24,7 +25,7 @@ final class LabelChecks {
         final Map<String, Holder> inValue = new HashMap<>();
 
         FirstHolders(Node root) {
-            for (Node n : TreeIndex.preOrder(root)) {
+            for (Node n : LiveNodes.preOrder(root)) {
                 for (Property p : n.properties()) {
                     if (p.isDeleted()) {
                         continue;

@@ -1,12 +1,10 @@
 package org.dtshrink.checks;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dtshrink.tree.LiveNodes;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 
@@ -67,41 +65,11 @@ final class TreeIndex {
         byLabel = null;
     }
 
-    /** dtc's get_subnode: the first live child of that name. */
-    static Node child(Node n, String name) {
-        for (Node c : n.children()) {
-            if (!c.isDeleted() && c.name().equals(name)) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    /** Live children, in order. */
-    static List<Node> liveChildren(Node n) {
-        List<Node> out = new ArrayList<>(n.children().size());
-        for (Node c : n.children()) {
-            if (!c.isDeleted()) {
-                out.add(c);
-            }
-        }
-        return out;
-    }
-
-    static boolean hasLiveChildren(Node n) {
-        for (Node c : n.children()) {
-            if (!c.isDeleted()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** dtc's get_node_by_label: the first live node in pre-order that carries the label. */
     Node byLabel(String label) {
         if (byLabel == null) {
             byLabel = new HashMap<>();
-            for (Node n : preOrder(root)) {
+            for (Node n : LiveNodes.preOrder(root)) {
                 for (String l : n.labels()) {
                     byLabel.putIfAbsent(l, n);
                 }
@@ -127,64 +95,8 @@ final class TreeIndex {
         }
     }
 
-    /** dtc's get_node_by_path: every component must be a live child's full name; "" is the node itself. */
-    static Node byPath(Node from, String path) {
-        Node n = from;
-        String rest = path;
-        while (true) {
-            if (rest.isEmpty()) {
-                return n.isDeleted() ? null : n;
-            }
-            int i = 0;
-            while (i < rest.length() && rest.charAt(i) == '/') {
-                i++;
-            }
-            rest = rest.substring(i);
-            int slash = rest.indexOf('/');
-            String part = slash < 0 ? rest : rest.substring(0, slash);
-            Node next = child(n, part);
-            if (next == null) {
-                return null;
-            }
-            if (slash < 0) {
-                return next;
-            }
-            n = next;
-            rest = rest.substring(slash + 1);
-        }
-    }
-
     /** dtc's get_node_by_ref: "/", a path, a label, or a label followed by a path below it. */
     Node byRef(String ref) {
-        if (ref.equals("/")) {
-            return root;
-        }
-        if (ref.startsWith("/")) {
-            return byPath(root, ref);
-        }
-        int slash = ref.indexOf('/');
-        Node target = byLabel(slash < 0 ? ref : ref.substring(0, slash));
-        if (target == null || slash < 0) {
-            return target;
-        }
-        return byPath(target, ref.substring(slash + 1));
-    }
-
-    /** Live nodes in pre-order, from {@code top}. */
-    static List<Node> preOrder(Node top) {
-        List<Node> out = new ArrayList<>();
-        Deque<Node> stack = new ArrayDeque<>();
-        stack.push(top);
-        while (!stack.isEmpty()) {
-            Node n = stack.pop();
-            out.add(n);
-            List<Node> kids = n.children();
-            for (int i = kids.size() - 1; i >= 0; i--) {
-                if (!kids.get(i).isDeleted()) {
-                    stack.push(kids.get(i));
-                }
-            }
-        }
-        return out;
+        return LiveNodes.byRef(root, ref, this::byLabel);
     }
 }

@@ -14,6 +14,7 @@ import org.dtshrink.checks.Diagnostic;
 import org.dtshrink.dts.grammar.DtsParser;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
+import org.dtshrink.tree.LiveNodes;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 
@@ -131,7 +132,7 @@ public final class DtsReader {
 
     /** Hands the live labels over to the model before the checks, in dtc's order (newest first). */
     private static void copyLabels(ParsedSource src) {
-        for (Node n : TreeLookup.preOrder(src.tree.root())) {
+        for (Node n : LiveNodes.preOrder(src.tree.root())) {
             n.labels().clear();
             n.labels().addAll(src.labels.live(n));
             for (Property p : n.properties()) {

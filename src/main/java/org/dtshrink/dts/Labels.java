@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dtshrink.tree.LiveNodes;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.SourcePos;
 
@@ -135,7 +136,7 @@ final class Labels {
     }
 
     private Node firstInPreOrder(Node root, String label) {
-        for (Node n : TreeLookup.preOrder(root)) {
+        for (Node n : LiveNodes.preOrder(root)) {
             if (hasLive(n, label)) {
                 return n;
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dtshrink.checks.Checker;
 import org.dtshrink.tree.DtException;
+import org.dtshrink.tree.LiveNodes;
 import org.dtshrink.tree.Marker;
 import org.dtshrink.tree.Names;
 import org.dtshrink.tree.Node;
@@ -31,14 +32,14 @@ final class OverlaySymbols {
 
     void symbols() {
         boolean any = false;
-        for (Node n : TreeLookup.preOrder(root)) {
+        for (Node n : LiveNodes.preOrder(root)) {
             any |= labels.hadAny(n);
         }
         if (!any) {
             return;
         }
         Node symbols = childOrNew(root, "__symbols__");
-        for (Node n : TreeLookup.preOrder(root)) {
+        for (Node n : LiveNodes.preOrder(root)) {
             if (!labels.hadAny(n)) {
                 continue;
             }
@@ -54,7 +55,7 @@ final class OverlaySymbols {
 
     void fixups() {
         boolean any = false;
-        for (Node n : TreeLookup.preOrder(root)) {
+        for (Node n : LiveNodes.preOrder(root)) {
             for (Ref r : refs(n)) {
                 any |= r.target == null;
             }
@@ -63,7 +64,7 @@ final class OverlaySymbols {
             return;
         }
         Node fixups = childOrNew(root, "__fixups__");
-        for (Node n : TreeLookup.preOrder(root)) {
+        for (Node n : LiveNodes.preOrder(root)) {
             for (Ref r : refs(n)) {
                 if (r.target != null) {
                     continue;
@@ -83,7 +84,7 @@ final class OverlaySymbols {
 
     void localFixups() {
         boolean any = false;
-        for (Node n : TreeLookup.preOrder(root)) {
+        for (Node n : LiveNodes.preOrder(root)) {
             for (Ref r : refs(n)) {
                 any |= r.target != null;
             }
@@ -92,7 +93,7 @@ final class OverlaySymbols {
             return;
         }
         Node local = childOrNew(root, "__local_fixups__");
-        for (Node n : TreeLookup.preOrder(root)) {
+        for (Node n : LiveNodes.preOrder(root)) {
             for (Ref r : refs(n)) {
                 if (r.target == null) {
                     continue;
@@ -115,7 +116,7 @@ final class OverlaySymbols {
 
     private List<Ref> refs(Node n) {
         List<Ref> out = new ArrayList<>();
-        for (Property p : TreeLookup.liveProperties(n)) {
+        for (Property p : LiveNodes.properties(n)) {
             for (Marker m : p.value().markers()) {
                 if (m.kind() == Marker.Kind.REF_PHANDLE) {
                     out.add(new Ref(p, m, checked.resolve(m.ref())));

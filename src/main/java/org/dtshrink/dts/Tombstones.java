@@ -1,5 +1,6 @@
 package org.dtshrink.dts;
 
+import org.dtshrink.tree.LiveNodes;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 
@@ -16,7 +17,7 @@ final class Tombstones {
 
     /** Marks the node and everything live below it deleted, labels included. */
     static void deleteNode(Node top, Labels labels) {
-        for (Node n : TreeLookup.preOrder(top)) {
+        for (Node n : LiveNodes.preOrder(top)) {
             n.setDeleted(true);
             for (Property p : n.properties()) {
                 if (!p.isDeleted()) {

@@ -16,6 +16,7 @@ import org.dtshrink.dts.grammar.DtsLexer;
 import org.dtshrink.dts.grammar.DtsParser;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
+import org.dtshrink.tree.LiveNodes;
 import org.dtshrink.tree.Marker;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
@@ -160,7 +161,7 @@ final class TreeBuilder implements ParseTreeListener {
         }
         if (item instanceof DtsParser.DeleteRefContext d) {
             String ref = refText(d.ref());
-            Node target = TreeLookup.byRef(root, ref, labels);
+            Node target = LiveNodes.byRef(root, ref, l -> labels.firstNodeWith(root, l));
             if (target == null) {
                 throw DtException.at(pos(d.ref().getStart()), "Label or path " + ref + " not found");
             }
@@ -169,7 +170,7 @@ final class TreeBuilder implements ParseTreeListener {
         }
         DtsParser.OmitRefContext o = (DtsParser.OmitRefContext) item;
         String ref = refText(o.ref());
-        Node target = TreeLookup.byRef(root, ref, labels);
+        Node target = LiveNodes.byRef(root, ref, l -> labels.firstNodeWith(root, l));
         if (target == null) {
             throw DtException.at(pos(o.ref().getStart()), "Label or path " + ref + " not found");
         }
@@ -197,7 +198,7 @@ final class TreeBuilder implements ParseTreeListener {
                 throw DtException.at(pos(r.LABEL().getSymbol()), "Label-relative reference " + ref
                         + " not supported in plugin");
             }
-            Node target = TreeLookup.byRef(root, ref, labels);
+            Node target = LiveNodes.byRef(root, ref, l -> labels.firstNodeWith(root, l));
             if (target == null) {
                 throw DtException.at(refPos, "Label or path " + ref + " not found");
             }
@@ -210,7 +211,7 @@ final class TreeBuilder implements ParseTreeListener {
             addOrphan(root, fresh, ref);
             return root;
         }
-        Node target = TreeLookup.byRef(root, ref, labels);
+        Node target = LiveNodes.byRef(root, ref, l -> labels.firstNodeWith(root, l));
         if (target != null) {
             merge(target, fresh);
         } else if (plugin && !pathRef) {
@@ -403,7 +404,7 @@ final class TreeBuilder implements ParseTreeListener {
 
     /** dtc's guess_boot_cpuid: the reg of the first child of /cpus when it is one cell. */
     private static long guessBootCpuid(Node root) {
-        Node cpus = TreeLookup.byPath(root, "/cpus");
+        Node cpus = LiveNodes.byPath(root, "/cpus");
         if (cpus == null || cpus.children().isEmpty()) {
             return 0;
         }
