@@ -154,6 +154,14 @@ static void walk(char *path, size_t len)
 			}
 			if (starts(d->d_name, "supplier:") || starts(d->d_name, "consumer:"))
 				devlink_links++;
+			/* which entry has which id: where the tree's kernfs nodes sit among the kernel's own */
+			put("id ");
+			putnum(d->d_ino);
+			put(" ");
+			put(path);
+			put("/");
+			put(d->d_name);
+			put("\n");
 			if (d->d_ino > max_ino)
 				max_ino = d->d_ino;
 			if (d->d_ino < sizeof(seen) * 8)
