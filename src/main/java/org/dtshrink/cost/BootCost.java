@@ -187,15 +187,23 @@ public final class BootCost {
         }
         // the directory; uevent; of_node; the bus's attributes (platform: modalias; amba: id, resource);
         // driver_override; the link in /sys/bus/*/devices and the subsystem link; waiting_for_supplier, which a
-        // driver's binding removes again, leaving its "driver" link and the driver's link to the device
+        // driver's binding removes again (its id stays taken), leaving its "driver" link and the driver's link to
+        // the device, made when the driver registers
         int entries = 1 + 1 + (profile.ofKobj().equals("n") ? 0 : 1) + (d.amba() ? 2 : 1) + 1 + 2
-                + (bound ? 2 : f.waitingForSupplier() ? 1 : 0);
+                + (!bound && f.waitingForSupplier() ? 1 : 0);
         if (f.pm()) {
             // the power directory with the runtime PM attributes
             entries += 1 + 5;
         }
         for (int i = 0; i < entries; i++) {
-            ledger.kernfs(c, node, null);
+            ledger.kernfs(c, KernfsIds.Phase.POPULATE, node, null);
+        }
+        if (bound && f.waitingForSupplier()) {
+            ledger.kernfsRemoved(c, KernfsIds.Phase.POPULATE);
+        }
+        if (bound) {
+            ledger.kernfs(c, KernfsIds.Phase.BIND, node, null);
+            ledger.kernfs(c, KernfsIds.Phase.BIND, node, null);
         }
         if (copied) {
             // kernfs's copies for the directory and for the bus's link to it (and the driver's)
@@ -226,14 +234,15 @@ public final class BootCost {
         if (!f.sysfs()) {
             return;
         }
+        KernfsIds.Phase phase = l.atBinding() ? KernfsIds.Phase.BIND : KernfsIds.Phase.POPULATE;
         if (first) {
             ledger.kmalloc(c, node, prop, f.classDirSize());
-            ledger.kernfs(c, node, prop);
+            ledger.kernfs(c, phase, node, prop);
         }
         // directory, uevent, subsystem, the class's link, status, auto_remove_on, runtime_pm, sync_state_only,
         // supplier, consumer, and the two links in the devices' directories
         for (int i = 0; i < 12; i++) {
-            ledger.kernfs(c, node, prop);
+            ledger.kernfs(c, phase, node, prop);
         }
         ledger.kmalloc(c, node, prop, nameLen);
         ledger.kmalloc(c, node, prop, nameLen);

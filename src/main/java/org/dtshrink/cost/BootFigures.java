@@ -23,6 +23,9 @@ import java.util.List;
  *     before devices are populated and marks them populated, so they get no device
  * @param earlyIrqchips compatibles of the {@code IRQCHIP_DECLARE} table: the same for interrupt controllers
  * @param earlyClockDevices compatibles of {@code CLK_OF_DECLARE_DRIVER}: set up early, and given a device too
+ * @param kernfsIds the kernfs ids of a booted reference kernel, which make the {@code radix_tree_node} figure exact,
+ *     or null when the kernel was not booted and the figure is an estimate
+ * @param kernfsIdsNote how the reference ids were recorded, or how the estimate is made
  */
 public record BootFigures(
         String note,
@@ -48,7 +51,9 @@ public record BootFigures(
         int ksetSize,
         List<String> earlyClocks,
         List<String> earlyIrqchips,
-        List<String> earlyClockDevices) {
+        List<String> earlyClockDevices,
+        KernfsIds kernfsIds,
+        String kernfsIdsNote) {
 
     public BootFigures {
         kmallocClasses = List.copyOf(kmallocClasses);

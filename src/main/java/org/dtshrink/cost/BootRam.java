@@ -41,10 +41,12 @@ public final class BootRam {
     private final Map<PropertyKey, long[]> perProperty;
     private final Map<Node, Map<String, long[]>> perNodeProperty;
     private final Counts counts;
+    private final long[] kernfsIds;
 
     private BootRam(Map<RamCategory, Long> bytes, Map<RamCategory, List<CacheCount>> caches,
             List<Long> memblockAllocations, Map<Node, long[]> perNode, Map<PropertyKey, long[]> perProperty,
-            Map<Node, Map<String, long[]>> perNodeProperty, Counts counts) {
+            Map<Node, Map<String, long[]>> perNodeProperty, Counts counts, long[] kernfsIds) {
+        this.kernfsIds = kernfsIds;
         this.bytes = Collections.unmodifiableMap(bytes);
         this.caches = Collections.unmodifiableMap(caches);
         this.memblockAllocations = List.copyOf(memblockAllocations);
@@ -154,6 +156,11 @@ public final class BootRam {
         return counts;
     }
 
+    /** The kernfs ids the tree takes in one phase of boot, those of nodes removed again included. */
+    public long kernfsIds(KernfsIds.Phase phase) {
+        return kernfsIds[phase.ordinal()];
+    }
+
     /** Collects the allocations of one run; {@link #finish} turns them into a {@link BootRam}. */
     static final class Ledger {
         private static final int CATEGORIES = RamCategory.values().length;
@@ -177,6 +184,8 @@ public final class BootRam {
         private final BootFigures figures;
         private final int pageSize;
         private final long[] kernfs = new long[CATEGORIES];
+        /** The kernfs ids taken, by category and {@link KernfsIds.Phase}. */
+        private final long[][] ids = new long[CATEGORIES][KernfsIds.Phase.values().length];
         // the allocations of one node come one after another: the last node's row saves the map lookups
         private Node lastNode;
         private long[] lastNodeBytes;
@@ -240,9 +249,15 @@ public final class BootRam {
         }
 
         /** One kernfs node ({@code kernfs_node_cache}), which also takes an id in sysfs's tree of kernfs ids. */
-        void kernfs(RamCategory c, Node node, PropertyKey property) {
+        void kernfs(RamCategory c, KernfsIds.Phase phase, Node node, PropertyKey property) {
             object(c, node, property, named(KERNFS), 1);
             kernfs[c.ordinal()]++;
+            ids[c.ordinal()][phase.ordinal()]++;
+        }
+
+        /** A kernfs node made and removed again before the end of boot: its id was taken all the same. */
+        void kernfsRemoved(RamCategory c, KernfsIds.Phase phase) {
+            ids[c.ordinal()][phase.ordinal()]++;
         }
 
         long kernfsNodes() {
@@ -308,22 +323,68 @@ public final class BootRam {
                 }
                 out.put(c, List.copyOf(byName.values()));
             }
-            return new BootRam(total, out, memblock, perNode, perProperty, perNodeProperty, counts);
+            long[] byPhase = new long[KernfsIds.Phase.values().length];
+            for (long[] own : ids) {
+                for (int p = 0; p < byPhase.length; p++) {
+                    byPhase[p] += own[p];
+                }
+            }
+            return new BootRam(total, out, memblock, perNode, perProperty, perNodeProperty, counts, byPhase);
         }
 
         /**
-         * kernfs keeps its ids in an xarray ({@code root->ino_idr}), which grows by a {@code radix_tree_node} every
-         * {@code chunk} ids, and by one more at each level above: 1/(chunk - 1) of a node per id. Where the tree's
-         * ids fall among the kernel's own decides the rounding, which a profile cannot know. Each category is
-         * charged the estimate for its own kernfs nodes (so that a change in one leaves the others alone), and to
-         * the tree as a whole (its root), not to the node that happens to cross a rounding step.
+         * kernfs keeps its ids in an xarray ({@code root->ino_idr}) of {@code radix_tree_node}s. With the profile's
+         * reference ids ({@link KernfsIds}) the nodes the tree's ids need are the nodes of the reference kernel's
+         * ids with this tree's blocks, less those of the kernel's ids with no tree; the categories are charged in
+         * turn (sysfs, then the devices, then fw_devlink, each with the ones before it), so that they add up to
+         * the tree's figure. Without reference ids, an estimate: a node every {@code chunk} ids and one more at
+         * each level above, 1/(chunk - 1) of a node per id, for each category's own kernfs nodes. Either way it is
+         * charged to the tree as a whole (its root), not to the node that happens to cross a chunk boundary.
          */
         private void chargeIdTree(Node root) {
-            double perId = 1.0 / (figures.xarrayChunk() - 1);
+            KernfsIds reference = figures.kernfsIds();
+            if (reference == null) {
+                double perId = 1.0 / (figures.xarrayChunk() - 1);
+                for (RamCategory c : RamCategory.values()) {
+                    long due = Math.round(kernfs[c.ordinal()] * perId);
+                    if (due > 0) {
+                        object(c, root, null, named(RADIX), due);
+                    }
+                }
+                return;
+            }
+            List<RamCategory> order = List.of(RamCategory.SYSFS, RamCategory.DEVICES, RamCategory.FW_DEVLINK);
             for (RamCategory c : RamCategory.values()) {
-                long due = Math.round(kernfs[c.ordinal()] * perId);
-                if (due > 0) {
-                    object(c, root, null, named(RADIX), due);
+                for (long n : ids[c.ordinal()]) {
+                    if (n > 0 && !order.contains(c)) {
+                        throw new IllegalStateException("kernfs ids charged to " + c);
+                    }
+                }
+            }
+            int chunk = figures.xarrayChunk();
+            long[] taken = new long[KernfsIds.Phase.values().length];
+            long before = reference.nodesWithoutTree(chunk);
+            long[] due = new long[order.size()];
+            for (int k = 0; k < order.size(); k++) {
+                long[] own = ids[order.get(k).ordinal()];
+                for (int p = 0; p < taken.length; p++) {
+                    taken[p] += own[p];
+                }
+                long after = reference.nodes(taken, chunk);
+                due[k] = after - before;
+                before = after;
+            }
+            // moving ids along can take a node off a later chunk: a category that would come out below zero
+            // gives its share to the one before it
+            for (int k = due.length - 1; k > 0; k--) {
+                if (due[k] < 0) {
+                    due[k - 1] += due[k];
+                    due[k] = 0;
+                }
+            }
+            for (int k = 0; k < due.length; k++) {
+                if (due[k] > 0) {
+                    object(order.get(k), root, null, named(RADIX), due[k]);
                 }
             }
         }

@@ -173,6 +173,8 @@ public final class CostJsonWriter {
                     .member("radix_tree_node", b.radixTreeNodeSlot())
                     .member("proc_dir_entry", b.procDirEntrySlot())
                     .member("xarray_chunk", b.xarrayChunk())
+                    .member("kernfs_ids", b.kernfsIds() == null ? "estimate" : "reference")
+                    .member("kernfs_ids_note", b.kernfsIdsNote())
                     .member("alias_prop_size", b.aliasPropSize())
                     .member("alias_prop_align", b.aliasPropAlign())
                     .member("platform_device_size", b.platformDeviceSize())

@@ -198,7 +198,9 @@ public final class CostTextWriter {
             BootFigures b = p.boot();
             text += " Boot: sysfs " + (b.sysfs() ? "y" : "n") + ", PM " + (b.pm() ? "y" : "n") + ", fw_devlink "
                     + b.fwDevlink() + ", AMBA " + (b.amba() ? "y" : "n") + ", kmalloc " + b.kmallocMinimum() + " to "
-                    + b.kmallocLargest() + ", kernfs_node " + b.kernfsNodeSlot() + ". " + b.note();
+                    + b.kmallocLargest() + ", kernfs_node " + b.kernfsNodeSlot() + ". " + b.note()
+                    + " radix_tree_node: " + (b.kernfsIds() == null ? "" : "from a booted kernel's kernfs ids, ")
+                    + b.kernfsIdsNote() + ".";
         } else {
             text += " No boot figures: the RAM total is the allocation and the blob.";
         }

@@ -35,7 +35,7 @@ final class DevicetreeSysfs {
         // names are string literals, which kstrdup_const() does not copy.
         ledger.kmalloc(c, root.node, null, f.ksetSize());
         if (f.sysfs()) {
-            ledger.kernfs(c, root.node, null);
+            ledger.kernfs(c, KernfsIds.Phase.SYSFS, root.node, null);
         }
         ledger.procDirEntry(c, root.node);
         ledger.kmalloc(c, root.node, null, "/sys/firmware/devicetree/base".length() + 1);
@@ -55,7 +55,7 @@ final class DevicetreeSysfs {
             // kobject_add(): the kobject's name, then kernfs's copy for the directory
             ledger.kmalloc(c, n.node, null, len);
             ledger.kmalloc(c, n.node, null, len);
-            ledger.kernfs(c, n.node, null);
+            ledger.kernfs(c, KernfsIds.Phase.SYSFS, n.node, null);
             for (int i = 0; i < n.propertyNames.size(); i++) {
                 String propName = n.propertyNames.get(i);
                 BootRam.PropertyKey prop = n.propertyKeys.get(i);
@@ -65,7 +65,7 @@ final class DevicetreeSysfs {
                 // the attribute's name (safe_name()'s kstrdup), then kernfs's copy for the file
                 ledger.kmalloc(c, n.node, prop, plen);
                 ledger.kmalloc(c, n.node, prop, plen);
-                ledger.kernfs(c, n.node, prop);
+                ledger.kernfs(c, KernfsIds.Phase.SYSFS, n.node, prop);
             }
         }
     }

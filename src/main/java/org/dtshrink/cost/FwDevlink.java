@@ -35,8 +35,11 @@ final class FwDevlink {
         }
     }
 
-    /** A device link between two devices, charged to the consumer's node and the property behind it. */
-    record DeviceLink(Device consumer, Device supplier, String property) {
+    /**
+     * A device link between two devices, charged to the consumer's node and the property behind it;
+     * {@code atBinding} when a bus driver's binding made it rather than the adding of a device.
+     */
+    record DeviceLink(Device consumer, Device supplier, String property, boolean atBinding) {
     }
 
     private enum Outcome { MADE, INVALID, AGAIN }
@@ -51,6 +54,8 @@ final class FwDevlink {
     private final Map<String, DeviceLink> deviceLinks = new LinkedHashMap<>();
     private final Set<KNode> parsed = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<KNode> added = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Whether the links made now are made by a driver binding. */
+    private boolean binding;
 
     private FwDevlink(KernelTree tree, DevicePopulation population) {
         this.tree = tree;
@@ -67,6 +72,7 @@ final class FwDevlink {
         for (Device d : population.devices()) {
             f.deviceAdded(d);
         }
+        f.binding = true;
         for (Device d : bound) {
             f.driverBound(d);
         }
@@ -256,7 +262,7 @@ final class FwDevlink {
             }
             if (con != supDev) {
                 deviceLinks.putIfAbsent(con.node().index + ">" + supDev.node().index,
-                        new DeviceLink(con, supDev, l.property));
+                        new DeviceLink(con, supDev, l.property, binding));
             }
             return Outcome.MADE;
         }

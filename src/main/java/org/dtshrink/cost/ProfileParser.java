@@ -28,6 +28,18 @@ public final class ProfileParser {
             "device_private.size", "resource.size", "fwnode_link.size", "device_link.size", "class_dir.size",
             "kset.size", "early_init.clocks", "early_init.irqchips", "early_init.clock_devices");
 
+    /**
+     * kernfs's ids on a booted reference kernel ({@link KernfsIds}): the runs and the reference tree's count per
+     * phase, both or neither, with a note of how they were recorded. Without them the radix_tree_node figure is an
+     * estimate, which the note (optional then) may say more of.
+     */
+    static final List<String> KERNFS_ID_KEYS = List.of(
+            "kernfs_ids.reference", "kernfs_ids.reference_counts", "kernfs_ids.note");
+
+    /** What a profile without reference ids says of its radix_tree_node figure when it says nothing itself. */
+    static final String ESTIMATE_NOTE = "estimate: no booted kernel's kernfs ids, so 1/(xarray.chunk - 1) of a"
+            + " radix_tree_node per kernfs node of each category";
+
     private static final int MAX_STRUCT_SIZE = 1 << 20;
     private static final int MAX_ALIGN = 4096;
 
@@ -62,7 +74,7 @@ public final class ProfileParser {
             }
             String key = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip();
-            if (!KEYS.contains(key) && !BOOT_KEYS.contains(key)) {
+            if (!KEYS.contains(key) && !BOOT_KEYS.contains(key) && !KERNFS_ID_KEYS.contains(key)) {
                 throw DtException.at(pos, "unknown profile key '" + key + "'");
             }
             if (values.containsKey(key)) {
@@ -84,6 +96,17 @@ public final class ProfileParser {
                 given = key;
                 break;
             }
+        }
+        for (String key : KERNFS_ID_KEYS) {
+            if (given == null && values.containsKey(key)) {
+                throw DtException.at(positions.get(key), "'" + key + "' without the boot figures");
+            }
+        }
+        boolean reference = values.containsKey("kernfs_ids.reference");
+        if (reference != values.containsKey("kernfs_ids.reference_counts")
+                || reference && !values.containsKey("kernfs_ids.note")) {
+            throw new DtException(file + ": error: kernfs_ids.reference, kernfs_ids.reference_counts and"
+                    + " kernfs_ids.note are given together (kernfs_ids.note may be given alone)");
         }
         if (given != null) {
             for (String key : BOOT_KEYS) {
@@ -143,7 +166,26 @@ public final class ProfileParser {
                 integer("kset.size", 1, MAX_STRUCT_SIZE),
                 words("early_init.clocks"),
                 words("early_init.irqchips"),
-                words("early_init.clock_devices"));
+                words("early_init.clock_devices"),
+                kernfsIds(),
+                values.getOrDefault("kernfs_ids.note", ESTIMATE_NOTE));
+    }
+
+    private KernfsIds kernfsIds() {
+        if (!values.containsKey("kernfs_ids.reference")) {
+            return null;
+        }
+        try {
+            KernfsIds.counts(values.get("kernfs_ids.reference_counts"));
+        } catch (IllegalArgumentException e) {
+            throw DtException.at(positions.get("kernfs_ids.reference_counts"),
+                    "kernfs_ids.reference_counts: " + e.getMessage());
+        }
+        try {
+            return KernfsIds.parse(values.get("kernfs_ids.reference"), values.get("kernfs_ids.reference_counts"));
+        } catch (IllegalArgumentException e) {
+            throw DtException.at(positions.get("kernfs_ids.reference"), "kernfs_ids.reference: " + e.getMessage());
+        }
     }
 
     /** Sizes in increasing order, each at most {@link #MAX_STRUCT_SIZE}. */

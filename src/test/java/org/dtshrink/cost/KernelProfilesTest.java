@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KernelProfilesTest {
 
-    private static final String VALID = String.join("\n",
+    static final String VALID = String.join("\n",
             "# a comment",
             "name = mine",
             "description = my board",
