@@ -79,7 +79,7 @@ final class CompileOnlyOptions {
                 return;
             }
             if (!args.isEmpty() && CHECK_NAME.matcher(args.peek()).matches()
-                    && !java.nio.file.Files.exists(Path.of(args.peek()))) {
+                    && !java.nio.file.Files.exists(org.dtshrink.files.WorkingDirectory.resolve(args.peek()))) {
                 self.checkFlags.add("-E" + args.pop());
             } else {
                 self.preprocessOnly = true;

@@ -1,5 +1,6 @@
 package org.dtshrink.cli;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -203,7 +204,7 @@ final class EmitCommand implements Callable<Integer> {
         }
         try {
             return new Provenance(VersionProvider.version(), Provenance.name(Path.of(file), tree),
-                    Provenance.sha256(Files.readAllBytes(Path.of(file))), "of the file", options);
+                    Provenance.sha256(Files.readAllBytes(WorkingDirectory.resolve(file))), "of the file", options);
         } catch (IOException e) {
             throw new DtException(file + ": error: cannot read: " + e.getMessage());
         }

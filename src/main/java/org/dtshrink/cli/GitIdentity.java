@@ -1,5 +1,6 @@
 package org.dtshrink.cli;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ final class GitIdentity {
 
     private static String config(String key) {
         try {
-            Process p = new ProcessBuilder("git", "config", "--get", key).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("git", "config", "--get", key).directory(WorkingDirectory.forProcess())
+                    .redirectErrorStream(true).start();
             p.getOutputStream().close();
             byte[] out;
             try (InputStream in = p.getInputStream()) {

@@ -7,11 +7,25 @@ import picocli.CommandLine.Command;
 @Command(name = "dtshrink",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Measure, prune and emit the Linux device tree for microcontrollers.",
-        subcommands = {CompileCommand.class, DecompileCommand.class, CostCommand.class, PruneCommand.class,
-                UsageCommand.class, EmitCommand.class, ReportCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Measure, prune and emit the Linux device tree for microcontrollers.")
 public final class Main implements Runnable {
+
+    /** The subcommands, in the order help lists them; {@link Cli#commandLine(String...)} adds them. */
+    static final String[] SUBCOMMANDS = {"compile", "decompile", "cost", "prune", "usage", "emit-c", "report", "help"};
+
+    static Object subcommand(String name) {
+        return switch (name) {
+            case "compile" -> new CompileCommand();
+            case "decompile" -> new DecompileCommand();
+            case "cost" -> new CostCommand();
+            case "prune" -> new PruneCommand();
+            case "usage" -> new UsageCommand();
+            case "emit-c" -> new EmitCommand();
+            case "report" -> new ReportCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,7 +41,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit status: 0 success, 1 bad input, 2 bad usage. */
     public static int run(String... args) {
-        CommandLine cl = Cli.commandLine();
+        CommandLine cl = Cli.commandLine(args);
         try {
             return cl.execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {

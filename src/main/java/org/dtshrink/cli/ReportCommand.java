@@ -1,5 +1,6 @@
 package org.dtshrink.cli;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
@@ -116,7 +117,7 @@ final class ReportCommand implements Callable<Integer> {
     private ComparedReport reportJson(String name, List<KernelProfile> selected) {
         if (!name.equals("-")) {
             try {
-                String text = Files.readString(Path.of(name), StandardCharsets.UTF_8);
+                String text = Files.readString(WorkingDirectory.resolve(name), StandardCharsets.UTF_8);
                 if (text.stripLeading().startsWith("{")) {
                     return ComparedReport.read(name, text);
                 }

@@ -1,5 +1,6 @@
 package org.dtshrink.cost;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -89,7 +90,7 @@ public final class KernelProfiles {
     public static KernelProfile load(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = Files.readString(WorkingDirectory.resolve(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new DtException(file + ": error: cannot read profile: " + reason(e));
         }

@@ -1,5 +1,6 @@
 package org.dtshrink.cpp;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class ExternalCpp {
         try {
             // stderr goes to a file so that neither pipe can fill up and stall the other
             errFile = Files.createTempFile("dtshrink-cpp", ".err");
-            Process p = new ProcessBuilder(cmd).redirectError(errFile.toFile()).start();
+            Process p = new ProcessBuilder(cmd).directory(WorkingDirectory.forProcess()).redirectError(errFile.toFile()).start();
             p.getOutputStream().close();
             byte[] out;
             try (InputStream o = p.getInputStream()) {

@@ -1,5 +1,6 @@
 package org.dtshrink.cpp;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -42,12 +43,12 @@ final class IncludeSearch {
      */
     Found find(String fname, String quoteDir, int start) {
         if (Path.of(fname).isAbsolute()) {
-            return Files.isRegularFile(Path.of(fname)) ? new Found(fname, fname, Path.of(fname), -1) : null;
+            return Files.isRegularFile(WorkingDirectory.resolve(fname)) ? new Found(fname, fname, Path.of(fname), -1) : null;
         }
         if (quoteDir != null) {
             String name = quoteDir + fname;
             Path p = resolve(name);
-            if (Files.isRegularFile(p)) {
+            if (Files.isRegularFile(WorkingDirectory.resolve(p))) {
                 return new Found(fname, name, p, -1);
             }
         }
@@ -55,7 +56,7 @@ final class IncludeSearch {
             String dir = dirs.get(i);
             String name = dir.isEmpty() ? fname : dir.endsWith("/") ? dir + fname : dir + "/" + fname;
             Path p = resolve(name);
-            if (Files.isRegularFile(p)) {
+            if (Files.isRegularFile(WorkingDirectory.resolve(p))) {
                 return new Found(fname, name, p, i);
             }
         }
@@ -70,15 +71,15 @@ final class IncludeSearch {
 
     static Path realPath(Path p) {
         try {
-            return p.toRealPath();
+            return WorkingDirectory.resolve(p).toRealPath();
         } catch (IOException e) {
-            return p.toAbsolutePath().normalize();
+            return WorkingDirectory.resolve(p).toAbsolutePath().normalize();
         }
     }
 
     /** A source file's text: UTF-8, or byte for char (ISO-8859-1) when it is not valid UTF-8. */
     static String read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = Files.readAllBytes(WorkingDirectory.resolve(file));
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

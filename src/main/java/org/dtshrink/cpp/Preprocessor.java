@@ -1,5 +1,6 @@
 package org.dtshrink.cpp;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,11 +106,11 @@ public final class Preprocessor {
                 name = name.substring(0, name.length() - 1);
             }
             Path p = options.workingDirectory.resolve(name);
-            if (!Files.isDirectory(p)) {
+            if (!Files.isDirectory(WorkingDirectory.resolve(p))) {
                 continue;
             }
             try {
-                p = p.toRealPath();
+                p = WorkingDirectory.resolve(p).toRealPath();
             } catch (IOException e) {
                 continue;
             }

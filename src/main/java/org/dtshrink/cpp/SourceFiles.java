@@ -1,5 +1,6 @@
 package org.dtshrink.cpp;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ final class SourceFiles {
     /** Opens the main file, which cpp calls {@code name}. */
     void openMain(String name) {
         Path file = search.resolve(name);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(WorkingDirectory.resolve(file))) {
             throw new DtException(name + ": error: file not found");
         }
         String text;

@@ -1,5 +1,6 @@
 package org.dtshrink.dts;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class DtsReader {
     public static Compiled compile(Path file, DtsOptions options, boolean force) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = Files.readAllBytes(WorkingDirectory.resolve(file));
         } catch (NoSuchFileException e) {
             throw new DtException(file + ": error: Couldn't open \"" + file + "\": No such file or directory");
         } catch (IOException e) {

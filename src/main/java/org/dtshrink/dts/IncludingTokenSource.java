@@ -1,5 +1,6 @@
 package org.dtshrink.dts;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -166,7 +167,7 @@ final class IncludingTokenSource implements TokenSource {
     private static byte[] readRegularFile(String name) throws IOException {
         Path p;
         try {
-            p = Path.of(name);
+            p = WorkingDirectory.resolve(name);
         } catch (java.nio.file.InvalidPathException e) {
             throw new java.nio.file.NoSuchFileException(name);
         }

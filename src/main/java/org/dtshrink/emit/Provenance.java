@@ -1,5 +1,6 @@
 package org.dtshrink.emit;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,9 +37,9 @@ public record Provenance(String toolVersion, String input, String sha256, String
      * @param kernelTree the kernel source tree (--kernel-src), or null when there is none
      */
     public static String name(Path file, Path kernelTree) {
-        Path f = file.toAbsolutePath().normalize();
+        Path f = WorkingDirectory.resolve(file).toAbsolutePath().normalize();
         if (kernelTree != null) {
-            Path k = kernelTree.toAbsolutePath().normalize();
+            Path k = WorkingDirectory.resolve(kernelTree).toAbsolutePath().normalize();
             if (f.startsWith(k)) {
                 String rel = slashes(k.relativize(f));
                 return rel.isEmpty() ? "." : rel;

@@ -1,5 +1,6 @@
 package org.dtshrink.fdt;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ public final class FdtReader {
 
     /** Reads a blob file; errors name the file as given. */
     public static DeviceTree read(Path file) throws IOException {
-        return read(Files.readAllBytes(file), file.toString());
+        return read(Files.readAllBytes(WorkingDirectory.resolve(file)), file.toString());
     }
 
     private DeviceTree read() {

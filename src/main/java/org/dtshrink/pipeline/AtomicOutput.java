@@ -1,5 +1,6 @@
 package org.dtshrink.pipeline;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
@@ -29,7 +30,7 @@ public final class AtomicOutput {
                 stdout.flush();
                 return;
             }
-            Path out = Path.of(target).toAbsolutePath();
+            Path out = WorkingDirectory.resolve(target).toAbsolutePath();
             if (Files.exists(out)) {
                 // Write through a symbolic link rather than replace it, and into a device or pipe (/dev/null,
                 // /dev/stdout) directly: renaming a file over those would replace them, as dtc never does.
@@ -53,7 +54,7 @@ public final class AtomicOutput {
                 Files.deleteIfExists(tmp);
             }
         } catch (NoSuchFileException e) {
-            Path dir = Path.of(target).toAbsolutePath().getParent();
+            Path dir = WorkingDirectory.resolve(target).toAbsolutePath().getParent();
             throw new DtException(target + ": error: cannot write: no such directory " + dir);
         } catch (AccessDeniedException e) {
             throw new DtException(target + ": error: cannot write: permission denied");

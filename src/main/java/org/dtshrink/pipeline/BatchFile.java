@@ -1,5 +1,6 @@
 package org.dtshrink.pipeline;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ public final class BatchFile {
         List<Job> jobs = new ArrayList<>();
         try (BufferedReader r = name.equals("-")
                 ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(Path.of(name), StandardCharsets.UTF_8)) {
+                : Files.newBufferedReader(WorkingDirectory.resolve(name), StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
             while ((line = r.readLine()) != null) {

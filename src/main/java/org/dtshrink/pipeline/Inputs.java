@@ -1,5 +1,6 @@
 package org.dtshrink.pipeline;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -150,7 +151,7 @@ public final class Inputs {
     private static List<Path> searchPath(Path file, SourceOptions opts) {
         List<Path> dirs = new ArrayList<>();
         if (opts.kernelSrc() != null) {
-            if (!Files.isDirectory(opts.kernelSrc())) {
+            if (!Files.isDirectory(WorkingDirectory.resolve(opts.kernelSrc()))) {
                 throw new DtException(opts.kernelSrc() + ": error: --kernel-src is not a directory");
             }
             dirs.add(opts.kernelSrc().resolve("include"));
@@ -167,11 +168,12 @@ public final class Inputs {
             if (name.equals("-")) {
                 return System.in.readAllBytes();
             }
-            return Files.readAllBytes(Path.of(name));
+            return Files.readAllBytes(WorkingDirectory.resolve(name));
         } catch (NoSuchFileException e) {
             throw new DtException(name + ": error: cannot read: no such file");
         } catch (IOException e) {
-            throw new DtException(name + ": error: cannot read: " + e.getMessage());
+            throw new DtException(name + ": error: cannot read: "
+                    + WorkingDirectory.message(e, WorkingDirectory.resolve(name), Path.of(name)));
         }
     }
 }

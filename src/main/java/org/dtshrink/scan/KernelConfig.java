@@ -1,5 +1,6 @@
 package org.dtshrink.scan;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ public final class KernelConfig {
     public static KernelConfig read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.ISO_8859_1);
+            text = Files.readString(WorkingDirectory.resolve(file), StandardCharsets.ISO_8859_1);
         } catch (NoSuchFileException e) {
             throw new DtException(file + ": error: cannot read: no such file");
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.dtshrink.scan;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ public final class KernelScan {
     public static Result scan(Path source, KernelConfig config, String arch) {
         long t0 = System.nanoTime();
         // absolute, so that an include resolved from "." or "../linux" is still seen to lie inside the tree
-        Path root = source.toAbsolutePath().normalize();
+        Path root = WorkingDirectory.resolve(source).toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new DtException(root + ": error: kernel source is not a directory");
         }

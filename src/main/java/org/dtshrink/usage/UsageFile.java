@@ -1,5 +1,6 @@
 package org.dtshrink.usage;
 
+import org.dtshrink.files.WorkingDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ public final class UsageFile {
     public static UsageSet read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = Files.readString(WorkingDirectory.resolve(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new DtException(file + ": error: cannot read: no such file");
         } catch (IOException e) {
