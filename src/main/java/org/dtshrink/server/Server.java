@@ -72,6 +72,10 @@ public final class Server {
         if (lock == null) {
             return; // another server of this jar is starting or running
         }
+        // the lock file names the server's process, for whoever wants to see what it costs or stop it
+        lockFile.truncate(0);
+        lockFile.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)));
         RequestStreams.install();
         Files.deleteIfExists(socket);
         listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
