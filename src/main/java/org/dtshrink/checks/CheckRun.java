@@ -43,6 +43,8 @@ final class CheckRun {
     private final Map<Class<?>, Object> memo = new java.util.HashMap<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
     private int current = -1;
+    private Node[] order;
+    private int[] subtreeEnd;
 
     CheckRun(DeviceTree tree, CheckSettings settings) {
         this.tree = tree;
@@ -101,31 +103,48 @@ final class CheckRun {
         return error;
     }
 
-    /** dtc's check_nodes_props: the node, then each live child's subtree; liveness is read as the walk goes. */
+    /**
+     * dtc's check_nodes_props: the node, then each live child's subtree; liveness is read as the walk goes. The
+     * checks add no nodes, so the pre-order is worked out once for all of them (about seventy walks of a tree), with
+     * where each subtree ends, so that a node found deleted is skipped with everything below it.
+     */
     private void walk(NodeCheck fn) {
-        List<Node> stack = new ArrayList<>();
-        List<Integer> next = new ArrayList<>();
-        fn.check(this, root);
-        stack.add(root);
-        next.add(0);
-        while (!stack.isEmpty()) {
-            int top = stack.size() - 1;
-            Node n = stack.get(top);
-            int i = next.get(top);
-            List<Node> kids = n.children();
-            while (i < kids.size() && kids.get(i).isDeleted()) {
-                i++;
-            }
-            if (i >= kids.size()) {
-                stack.remove(top);
-                next.remove(top);
+        if (order == null) {
+            preOrder();
+        }
+        fn.check(this, order[0]);
+        for (int i = 1; i < order.length; i++) {
+            Node n = order[i];
+            if (n.isDeleted()) {
+                i = subtreeEnd[i] - 1;
                 continue;
             }
-            next.set(top, i + 1);
-            Node child = kids.get(i);
-            fn.check(this, child);
-            stack.add(child);
-            next.add(0);
+            fn.check(this, n);
+        }
+    }
+
+    private void preOrder() {
+        List<Node> nodes = new ArrayList<>();
+        List<Node> stack = new ArrayList<>();
+        stack.add(root);
+        while (!stack.isEmpty()) {
+            Node n = stack.remove(stack.size() - 1);
+            nodes.add(n);
+            List<Node> kids = n.children();
+            for (int k = kids.size() - 1; k >= 0; k--) {
+                stack.add(kids.get(k));
+            }
+        }
+        order = nodes.toArray(new Node[0]);
+        subtreeEnd = new int[order.length];
+        // a subtree ends where the next node not below it begins: computed from the end, children before parents
+        Map<Node, Integer> at = new IdentityHashMap<>(order.length * 2);
+        for (int i = 0; i < order.length; i++) {
+            at.put(order[i], i);
+        }
+        for (int i = order.length - 1; i >= 0; i--) {
+            List<Node> kids = order[i].children();
+            subtreeEnd[i] = kids.isEmpty() ? i + 1 : subtreeEnd[at.get(kids.get(kids.size() - 1))];
         }
     }
 
