@@ -4,13 +4,17 @@
  * command's standard output, standard error and exit status. Exits 199, having written nothing and read nothing,
  * when no server takes the request (none runs yet, the jar changed, anything odd about the socket's directory); the
  * launcher then starts one and runs the command in a JVM of its own.
- * dtshrink-client --socket JAR prints the socket's path (for starting the server).
+ * dtshrink-client --socket JAR prints the socket's path (for starting the server), and exits 1 when a server of
+ * JAR holds its lock (it runs, or is starting).
+ * dtshrink-client --wait JAR ARGS... waits for a server that is starting (up to 20 s) before it gives up.
  *
  * The socket is $XDG_RUNTIME_DIR/dtshrink/ (or ~/.cache/dtshrink/server/) s-DEV-INODE-SIZE-MTIME: a directory of the
  * user's alone (0700, checked), and a name that changes whenever the jar does, so an old server is never asked.
  * The wire format is described in src/main/java/org/dtshrink/server/Protocol.java.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <time.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -147,6 +151,35 @@ static int socket_path(const char *jar, char *out, size_t size)
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
+/* Whether a server holds the lock beside the socket (Java's FileLock is a POSIX record lock). */
+static int server_holds_lock(const char *sock)
+{
+	char lock[sizeof(((struct sockaddr_un *)0)->sun_path) + 8];
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	int fd, held;
+
+	snprintf(lock, sizeof(lock), "%s.lock", sock);
+	fd = open(lock, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	held = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+	close(fd);
+	return held;
+}
+
+static int try_connect(const struct sockaddr_un *addr)
+{
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		return -1;
+	if (connect(fd, (const struct sockaddr *)addr, sizeof(*addr)) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 int main(int argc, char **argv)
 {
 	struct sockaddr_un addr;
@@ -154,13 +187,19 @@ int main(int argc, char **argv)
 	char *buf = NULL;
 	size_t cap = 0;
 	int took_input = 0, wrote = 0;
+	int wait_ms = 0, waited = 0;
 	int i;
 
 	if (argc >= 3 && strcmp(argv[1], "--socket") == 0) {
 		if (socket_path(argv[2], addr.sun_path, sizeof(addr.sun_path)) != 0)
 			return NO_SERVER;
 		puts(addr.sun_path);
-		return 0;
+		return server_holds_lock(addr.sun_path) ? 1 : 0;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--wait") == 0) {
+		wait_ms = 20000;
+		argv++;
+		argc--;
 	}
 	if (argc < 2 || getenv("DTSHRINK_NO_SERVER_CLIENT"))
 		return NO_SERVER;
@@ -168,9 +207,16 @@ int main(int argc, char **argv)
 	addr.sun_family = AF_UNIX;
 	if (socket_path(argv[1], addr.sun_path, sizeof(addr.sun_path)) != 0 || !getcwd(cwd, sizeof(cwd)))
 		return NO_SERVER;
-	sock = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (sock < 0 || connect(sock, (struct sockaddr *)&addr, sizeof(addr)) != 0)
-		return NO_SERVER;
+	/* A server that is starting holds its lock before it listens: wait for it while it does (and a moment more,
+	 * for the one just launched to take the lock). */
+	while ((sock = try_connect(&addr)) < 0) {
+		struct timespec ts = { 0, 20 * 1000 * 1000 };
+
+		if (waited >= wait_ms || (waited >= 2000 && !server_holds_lock(addr.sun_path)))
+			return NO_SERVER;
+		nanosleep(&ts, NULL);
+		waited += 20;
+	}
 
 	put("DTS1", 4);
 	put_string(cwd);

@@ -1,8 +1,6 @@
 package org.dtshrink.server;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -23,7 +21,7 @@ import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
 /**
- * {@code java -cp dtshrink.jar org.dtshrink.server.Server SOCKET JAR [IDLE_SECONDS [WARM_UP_FILE]]}: serves
+ * {@code java -cp dtshrink.jar org.dtshrink.server.Server SOCKET JAR [IDLE_SECONDS]}: serves
  * dtshrink command lines on the Unix domain socket SOCKET, whose directory must be the user's own and closed to
  * everyone else. The client names the socket after the jar's identity (device, inode, size, modification time), so a
  * new jar gets a new server; this one refuses requests and exits as soon as its jar changes, and after IDLE_SECONDS
@@ -49,15 +47,15 @@ public final class Server {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: Server SOCKET JAR [IDLE_SECONDS [WARM_UP_FILE]]");
+            System.err.println("usage: Server SOCKET JAR [IDLE_SECONDS]");
             System.exit(2);
         }
         Path socket = Path.of(args[0]).toAbsolutePath();
         Server s = new Server(socket, Path.of(args[1]).toAbsolutePath(), args.length > 2 ? Long.parseLong(args[2]) : 600);
-        s.serve(args.length > 3 ? args[3] : null);
+        s.serve();
     }
 
-    private void serve(String warmUp) throws IOException {
+    private void serve() throws IOException {
         Path dir = socket.getParent();
         PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         boolean ours = a.owner().getName().equals(System.getProperty("user.name"));
@@ -83,12 +81,6 @@ public final class Server {
         Thread watch = new Thread(this::watch, "dtshrink-server-watch");
         watch.setDaemon(true);
         watch.start();
-        if (warmUp != null) {
-            Thread w = new Thread(null, () -> warmUp(warmUp), "dtshrink-warm-up", Connection.STACK_BYTES);
-            w.setDaemon(true);
-            w.setPriority(Thread.MIN_PRIORITY);
-            w.start();
-        }
         Charset args = Charset.forName(System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name()));
         while (true) {
             SocketChannel ch;
@@ -121,14 +113,6 @@ public final class Server {
         Files.deleteIfExists(Path.of(socket + ".lock"));
         lock.release();
         System.exit(0);
-    }
-
-    /** A few runs of the commonest job, so that the first requests find the classes loaded and the code compiled. */
-    private static void warmUp(String file) {
-        for (int i = 0; i < 20; i++) {
-            Connection.run(Path.of(""), new String[] {"compile", "-O", "dtb", file}, InputStream.nullInputStream(),
-                    new ByteArrayOutputStream(), new ByteArrayOutputStream());
-        }
     }
 
     /** Whether this server's jar is still the one it started from. */
