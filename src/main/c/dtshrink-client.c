@@ -7,11 +7,14 @@
  * dtshrink-client --socket JAR prints the socket's path (for starting the server), and exits 1 when a server of
  * JAR holds its lock (it runs, or is starting).
  * dtshrink-client --wait JAR ARGS... waits for a server that is starting (up to 20 s) before it gives up.
+ * dtshrink-client --fresh DIR JAR ARGS... first checks, as the launcher does, that JAR is newer than the sources in
+ * the checkout DIR (else exits 199, and the launcher rebuilds it): the launcher's fast path, which forks nothing.
  *
  * The socket is $XDG_RUNTIME_DIR/dtshrink/ (or ~/.cache/dtshrink/server/) s-DEV-INODE-SIZE-MTIME: a directory of the
  * user's alone (0700, checked), and a name that changes whenever the jar does, so an old server is never asked.
  * The wire format is described in src/main/java/org/dtshrink/server/Protocol.java.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <time.h>
@@ -151,6 +154,58 @@ static int socket_path(const char *jar, char *out, size_t size)
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
+static int newer(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec > b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec > b->tv_nsec);
+}
+
+/* Whether any file under path (a file or a directory) is newer than the jar: find -newer, as the launcher runs it. */
+static int stale(const char *path, const struct timespec *jar, int depth)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	char sub[PATH_MAX];
+	int found = 0;
+
+	if (lstat(path, &st) != 0)
+		return 0;
+	if (!S_ISDIR(st.st_mode))
+		return S_ISREG(st.st_mode) && newer(&st.st_mtim, jar);
+	if (depth > 64)
+		return 1;
+	d = opendir(path);
+	if (!d)
+		return 1;
+	while (!found && (e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name) >= sizeof(sub))
+			found = 1;
+		else
+			found = stale(sub, jar, depth + 1);
+	}
+	closedir(d);
+	return found;
+}
+
+static int jar_is_fresh(const char *dir, const char *jar)
+{
+	static const char *const sources[] = { "src/main/java", "src/main/resources", "grammar", "pom.xml" };
+	char path[PATH_MAX];
+	struct stat st;
+	size_t i;
+
+	if (stat(jar, &st) != 0)
+		return 0;
+	for (i = 0; i < sizeof(sources) / sizeof(sources[0]); i++) {
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, sources[i]) >= sizeof(path) ||
+		    stale(path, &st.st_mtim, 0))
+			return 0;
+	}
+	return 1;
+}
+
 /* Whether a server holds the lock beside the socket (Java's FileLock is a POSIX record lock). */
 static int server_holds_lock(const char *sock)
 {
@@ -195,6 +250,12 @@ int main(int argc, char **argv)
 			return NO_SERVER;
 		puts(addr.sun_path);
 		return server_holds_lock(addr.sun_path) ? 1 : 0;
+	}
+	if (argc >= 3 && strcmp(argv[1], "--fresh") == 0) {
+		if (!jar_is_fresh(argv[2], argv[3]))
+			return NO_SERVER;
+		argv += 2;
+		argc -= 2;
 	}
 	if (argc >= 2 && strcmp(argv[1], "--wait") == 0) {
 		wait_ms = 20000;
