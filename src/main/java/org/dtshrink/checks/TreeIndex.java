@@ -15,8 +15,11 @@ import org.dtshrink.tree.Property;
  */
 final class TreeIndex {
 
-    /** Nodes with more properties than this get a name index on first lookup. */
-    private static final int INDEX_PROPERTIES_FROM = 24;
+    /**
+     * Nodes with this many properties or more get a name index on first lookup: each of the seventy checks looks
+     * up a few names in every node, so a scan of more than a handful of properties costs more than the index.
+     */
+    private static final int INDEX_PROPERTIES_FROM = 6;
 
     private final Node root;
     private Map<String, Node> byLabel;

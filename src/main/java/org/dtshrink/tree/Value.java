@@ -15,6 +15,7 @@ public final class Value {
     private byte[] bytes;
     private int length;
     private final List<Marker> markers = new ArrayList<>();
+    private List<Marker> markersView;
 
     public Value() {
         this.bytes = new byte[16];
@@ -64,7 +65,13 @@ public final class Value {
     }
 
     public List<Marker> markers() {
-        return Collections.unmodifiableList(markers);
+        // the checks ask for each value's markers many times: one read-only view, made on first use
+        List<Marker> v = markersView;
+        if (v == null) {
+            v = Collections.unmodifiableList(markers);
+            markersView = v;
+        }
+        return v;
     }
 
     private void ensure(int extra) {
