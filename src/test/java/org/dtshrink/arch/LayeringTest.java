@@ -27,22 +27,26 @@ class LayeringTest {
     /** What each package may use besides itself; tree/ is the model every stage shares. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("tree", Set.of()),
+            // files/ (where relative names resolve) is for every stage that opens a file
+            Map.entry("files", Set.of()),
             Map.entry("json", Set.of("tree")),
-            Map.entry("cpp", Set.of("tree")),
+            Map.entry("cpp", Set.of("tree", "files")),
             Map.entry("checks", Set.of("tree")),
-            Map.entry("fdt", Set.of("tree")),
+            Map.entry("fdt", Set.of("tree", "files")),
             Map.entry("dtsout", Set.of("tree")),
-            Map.entry("dts", Set.of("tree", "checks")),
-            Map.entry("usage", Set.of("tree", "json")),
-            Map.entry("cost", Set.of("tree", "json")),
-            Map.entry("scan", Set.of("tree", "cpp", "usage")),
-            Map.entry("prune", Set.of("tree", "cost", "scan", "usage", "json")),
-            Map.entry("emit", Set.of("tree", "cost")),
-            Map.entry("report", Set.of("tree", "cost", "json")),
+            Map.entry("dts", Set.of("tree", "checks", "files")),
+            Map.entry("usage", Set.of("tree", "json", "files")),
+            Map.entry("cost", Set.of("tree", "json", "files")),
+            Map.entry("scan", Set.of("tree", "cpp", "usage", "files")),
+            Map.entry("prune", Set.of("tree", "cost", "scan", "usage", "json", "files")),
+            Map.entry("emit", Set.of("tree", "cost", "files")),
+            Map.entry("report", Set.of("tree", "cost", "json", "files")),
             Map.entry("pipeline", Set.of("tree", "json", "cpp", "checks", "fdt", "dtsout", "dts", "usage", "cost",
-                    "scan", "prune", "emit", "report")),
+                    "scan", "prune", "emit", "report", "files")),
             Map.entry("cli", Set.of("tree", "json", "cpp", "checks", "fdt", "dtsout", "dts", "usage", "cost", "scan",
-                    "prune", "emit", "report", "pipeline")));
+                    "prune", "emit", "report", "pipeline", "files")),
+            // the server runs the command line (cli/Main) for each client, in the client's directory
+            Map.entry("server", Set.of("cli", "files")));
 
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.dtshrink\\.([a-z]+)\\.");
 
