@@ -1,11 +1,9 @@
 package org.dtshrink.dts;
 
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
 
 /**
@@ -42,7 +40,7 @@ final class FailureWatch extends BaseErrorListener {
 
     /** The tokens of {@code source}; an error while reading them marks the parse failed. */
     TokenSource watch(TokenSource source) {
-        return new TokenSource() {
+        return new ForwardingTokenSource(source) {
             @Override
             public Token nextToken() {
                 try {
@@ -51,36 +49,6 @@ final class FailureWatch extends BaseErrorListener {
                     failed = true;
                     throw e;
                 }
-            }
-
-            @Override
-            public int getLine() {
-                return source.getLine();
-            }
-
-            @Override
-            public int getCharPositionInLine() {
-                return source.getCharPositionInLine();
-            }
-
-            @Override
-            public CharStream getInputStream() {
-                return source.getInputStream();
-            }
-
-            @Override
-            public String getSourceName() {
-                return source.getSourceName();
-            }
-
-            @Override
-            public void setTokenFactory(TokenFactory<?> factory) {
-                source.setTokenFactory(factory);
-            }
-
-            @Override
-            public TokenFactory<?> getTokenFactory() {
-                return source.getTokenFactory();
             }
         };
     }

@@ -1,8 +1,6 @@
 package org.dtshrink.dts;
 
-import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
 import org.dtshrink.dts.grammar.DtsLexer;
 import org.dtshrink.tree.DtException;
@@ -12,7 +10,7 @@ import org.dtshrink.tree.DtException;
  * the parser is recursive, one level per open node and per level of expression nesting. Braces are counted as
  * they come; inside a parenthesised expression every '(' and '?' and every prefix operator adds a level.
  */
-final class NestingGuard implements TokenSource {
+final class NestingGuard extends ForwardingTokenSource {
 
     /**
      * Deepest node nesting accepted; real trees stay below 20. With {@link #MAX_EXPRESSION_DEPTH} this keeps the
@@ -22,14 +20,13 @@ final class NestingGuard implements TokenSource {
     /** Most nesting levels one expression may use; real expressions stay below 20. */
     static final int MAX_EXPRESSION_DEPTH = 256;
 
-    private final TokenSource source;
     private int braces;
     private int parens;
     private int expressionLevels;
     private int previousType = Token.INVALID_TYPE;
 
     NestingGuard(TokenSource source) {
-        this.source = source;
+        super(source);
     }
 
     @Override
@@ -85,35 +82,5 @@ final class NestingGuard implements TokenSource {
             throw DtException.at(DtsToken.posOf(t), "expression nested too deeply (more than "
                     + MAX_EXPRESSION_DEPTH + " levels)");
         }
-    }
-
-    @Override
-    public int getLine() {
-        return source.getLine();
-    }
-
-    @Override
-    public int getCharPositionInLine() {
-        return source.getCharPositionInLine();
-    }
-
-    @Override
-    public CharStream getInputStream() {
-        return source.getInputStream();
-    }
-
-    @Override
-    public String getSourceName() {
-        return source.getSourceName();
-    }
-
-    @Override
-    public void setTokenFactory(TokenFactory<?> factory) {
-        source.setTokenFactory(factory);
-    }
-
-    @Override
-    public TokenFactory<?> getTokenFactory() {
-        return source.getTokenFactory();
     }
 }

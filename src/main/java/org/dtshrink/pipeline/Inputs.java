@@ -55,16 +55,12 @@ public final class Inputs {
     }
 
     private static Checked loadCheckedAs(String name, SourceOptions opts, CheckLevels levels, boolean force) {
-        byte[] bytes = read(name);
-        if ("fs".equals(opts.inputFormat())) {
-            throw new DtException(name + ": error: input format 'fs' is not supported");
-        }
-        boolean blob = opts.inputFormat() != null ? opts.inputFormat().equals("dtb") : FdtReader.isBlob(bytes);
-        String display = displayName(name);
-        if (blob) {
-            DeviceTree tree = FdtReader.read(bytes, display);
-            Loaded loaded = new Loaded(name, tree, false, FdtReader.declaredSize(bytes),
-                    name.equals("-") ? List.of() : List.of(Path.of(name)));
+        Opened in = open(name, opts);
+        byte[] bytes = in.bytes();
+        String display = in.display();
+        if (in.blob()) {
+            Loaded loaded = blob(name, bytes, display);
+            DeviceTree tree = loaded.tree();
             // dtc checks a blob's tree too (without positions, its messages name the output)
             DtsOptions o = opts.dtsOptions();
             Checker.Result r = Checker.run(tree, new CheckSettings(levels, o.symbols(), o.phandleFormat().legacy(),
@@ -80,21 +76,34 @@ public final class Inputs {
     }
 
     private static Loaded loadAs(String name, SourceOptions opts) {
-        byte[] bytes = read(name);
-        if ("fs".equals(opts.inputFormat())) {
-            throw new DtException(name + ": error: input format 'fs' is not supported");
-        }
-        boolean blob = opts.inputFormat() != null ? opts.inputFormat().equals("dtb") : FdtReader.isBlob(bytes);
-        String display = displayName(name);
-        if (blob) {
-            DeviceTree tree = FdtReader.read(bytes, display);
-            return new Loaded(name, tree, false, FdtReader.declaredSize(bytes),
-                    name.equals("-") ? List.of() : List.of(Path.of(name)));
+        Opened in = open(name, opts);
+        byte[] bytes = in.bytes();
+        String display = in.display();
+        if (in.blob()) {
+            return blob(name, bytes, display);
         }
         Source src = source(name, bytes, opts);
         DeviceTree tree = src.text() != null ? DtsReader.read(src.text(), display, opts.dtsOptions())
                 : DtsReader.read(src.bytes(), display, opts.dtsOptions());
         return new Loaded(name, tree, true, -1, src.dependencies());
+    }
+
+    /** An input's bytes, whether they are a blob (by -I, else by the magic number), and its name in messages. */
+    private record Opened(byte[] bytes, boolean blob, String display) {
+    }
+
+    private static Opened open(String name, SourceOptions opts) {
+        byte[] bytes = read(name);
+        if ("fs".equals(opts.inputFormat())) {
+            throw new DtException(name + ": error: input format 'fs' is not supported");
+        }
+        boolean blob = opts.inputFormat() != null ? opts.inputFormat().equals("dtb") : FdtReader.isBlob(bytes);
+        return new Opened(bytes, blob, displayName(name));
+    }
+
+    private static Loaded blob(String name, byte[] bytes, String display) {
+        return new Loaded(name, FdtReader.read(bytes, display), false, FdtReader.declaredSize(bytes),
+                name.equals("-") ? List.of() : List.of(Path.of(name)));
     }
 
     /** Source as the DTS front end reads it: preprocessed text, or else the file's bytes; and the files read. */
