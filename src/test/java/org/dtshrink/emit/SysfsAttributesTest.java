@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SysfsAttributesTest {
 
     private static KernelProperty prop(String name, int length) {
-        return new KernelProperty(name.getBytes(StandardCharsets.US_ASCII), new byte[length], false);
+        return new KernelProperty(name.getBytes(StandardCharsets.US_ASCII), new byte[length], false, List.of());
     }
 
     private static List<String> names(SysfsAttributes.Attribute[] attrs) {
