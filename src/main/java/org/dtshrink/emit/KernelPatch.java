@@ -24,7 +24,7 @@ public final class KernelPatch {
     public static final String DEFAULT_PATH = "drivers/of/static_tree.c";
     private static final String DIR = "drivers/of/";
     /** Files of drivers/of the table must not replace: the patch's own and the one the build makes. */
-    private static final Set<String> TAKEN = Set.of("static_tree_gen.c", "static_tree_profile.c");
+    private static final Set<String> TAKEN = Set.of("static.c", "static_tree_gen.c", "static_tree_profile.c");
     private static final Pattern SIGNOFF = Pattern.compile("[^<>\\n]*[^<>\\s] <[^<>@\\s]+@[^<>\\s]+>");
     /** The commit message's lines, as checkpatch.pl wants them. */
     private static final int MESSAGE_COLUMNS = 72;
