@@ -54,7 +54,7 @@ class EmitCommandTest {
                 + " * Profile: linux-6.12-arm-mps2: Linux 6.12.117, arm mps2_defconfig\n"
                 + " * Options: --profile linux-6.12-arm-mps2\n");
         assertThat(text).doesNotContain(dir.toString(), Corpus.root().toString());
-        assertThat(text).contains(" RAM 11348 bytes (.data), flash 1736 bytes (.rodata).\n",
+        assertThat(text).contains(" RAM 3132 bytes (.data), flash 9952 bytes (.rodata).\n",
                 "static_assert(sizeof(struct device_node) == 108,\n");
     }
 

@@ -73,7 +73,7 @@ class KernelPatchTest {
         assertThat(patch).contains("\n\nSigned-off-by: " + SIGNOFF + "\n---\n", newFile,
                 "+obj-$(CONFIG_OF_STATIC_TREE) += $(if $(static-tree-source),static_tree_gen.o,board_tree.o)\n",
                 "+\t  The table is drivers/of/board_tree.c, or the one the build makes from\n",
-                "For this tree: 29 nodes and 158 properties, 11348 bytes of .data and\n1736 bytes of .rodata");
+                "For this tree: 29 nodes and 158 properties, 3132 bytes of .data and 9952\nbytes of .rodata");
         String body = patch.substring(patch.indexOf(newFile) + newFile.length());
         assertThat(body.replaceAll("(?m)^\\+", "")).isEqualTo(cText);
     }
