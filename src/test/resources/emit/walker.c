@@ -9,11 +9,70 @@
 #include <stdio.h>
 #include <string.h>
 #include <linux/of.h>
+#include "of_private.h"
 
 extern struct device_node *(*const dt_roots[])(void);
 extern const unsigned int dt_root_count;
 
 const struct fwnode_operations of_fwnode_ops;
+
+#if defined(CONFIG_OF_KOBJ) && !defined(DT_LINUX_4_13)
+/* drivers/of/kobj.c: only its address matters here */
+kernel_ssize_t of_node_property_read(struct file *filp, struct kobject *kobj, struct bin_attribute *bin_attr,
+				     char *buf, kernel_loff_t offset, size_t count)
+{
+	(void)filp;
+	(void)kobj;
+	(void)bin_attr;
+	(void)buf;
+	(void)offset;
+	(void)count;
+	return 0;
+}
+
+/*
+ * The sysfs attribute Linux 6.12's __of_add_property_sysfs() gives each property, which the patched kernel takes as
+ * the table has it: safe_name()'s file name (the property's, or "name#N" while the directory has a file of that
+ * name), 0444 and the value's length, or 0400 and 0 for a security-* name, and of_node_property_read().
+ */
+/* Whether a property before @upto already has the file @name */
+static int file_taken(const struct device_node *np, const struct property *upto, const char *name)
+{
+	const struct property *q;
+
+	for (q = np->properties; q != upto; q = q->next)
+		if (!strcmp(q->attr.attr.name, name))
+			return 1;
+	return 0;
+}
+
+static void check_attributes(const struct device_node *np)
+{
+	const struct property *pp;
+
+	for (pp = np->properties; pp; pp = pp->next) {
+		int secure = !strncmp(pp->name, "security-", 9);
+		char expect[512];
+		int i;
+
+		snprintf(expect, sizeof(expect), "%s", pp->name);
+		/* safe_name(): while (i < 16 && taken) name = "%s#%i" of ++i */
+		for (i = 0; i < 16 && file_taken(np, pp, expect);)
+			snprintf(expect, sizeof(expect), "%s#%d", pp->name, ++i);
+		if (strcmp(pp->attr.attr.name, expect))
+			printf("ERROR %s: sysfs name %s, not %s\n", pp->name, pp->attr.attr.name, expect);
+		if (pp->attr.attr.mode != (secure ? 0400 : 0444) || pp->attr.size != (size_t)(secure ? 0 : pp->length))
+			printf("ERROR %s: sysfs mode 0%o size %zu\n", pp->name, pp->attr.attr.mode, pp->attr.size);
+		if (pp->attr.read != of_node_property_read || pp->attr.write || pp->attr.mmap || pp->attr.private)
+			printf("ERROR %s: sysfs functions\n", pp->name);
+	}
+}
+#else
+static void check_attributes(const struct device_node *np)
+{
+	(void)np;
+}
+#endif
 
 #ifdef CONFIG_OF_KOBJ
 #ifdef DT_LINUX_4_13
@@ -125,6 +184,7 @@ static void check(const struct device_node *np)
 	for (c = np->child; c; c = c->sibling)
 		if (c->parent != np)
 			printf("ERROR child with another parent\n");
+	check_attributes(np);
 }
 
 static void dump(const struct device_node *root)

@@ -29,9 +29,19 @@ public final class BootCost {
 
     /**
      * As {@link #compute(CostResult)}; with {@code staticTable} the tree is the static table of dtshrink's kernel
-     * patch, which is not unflattened and whose names live in .rodata, where {@code kstrdup_const()} leaves them.
+     * patch, which is not unflattened and whose names live in .rodata, where {@code kstrdup_const()} leaves them,
+     * published in /sys/firmware/devicetree (CONFIG_OF_STATIC_TREE_SYSFS=y, the default).
      */
     public static BootRam compute(CostResult unflatten, boolean staticTable) {
+        return compute(unflatten, staticTable, true);
+    }
+
+    /**
+     * As {@link #compute(CostResult, boolean)}; {@code treeInSysfs} false is a static table kept out of sysfs
+     * (CONFIG_OF_STATIC_TREE_SYSFS=n, and always without CONFIG_SYSFS): no /sys/firmware/devicetree at all, and no
+     * device has an {@code of_node} link. An unflattened tree is always published.
+     */
+    public static BootRam compute(CostResult unflatten, boolean staticTable, boolean treeInSysfs) {
         KernelProfile profile = unflatten.profile();
         BootFigures f = profile.boot();
         if (f == null) {
@@ -52,14 +62,16 @@ public final class BootCost {
             }
         }
         int aliases = aliases(tree, f, ledger);
-        DevicetreeSysfs.charge(tree, f, ledger);
+        DevicetreeSysfs.Mode mode = !staticTable ? DevicetreeSysfs.Mode.UNFLATTENED
+                : treeInSysfs && f.sysfs() ? DevicetreeSysfs.Mode.STATIC : DevicetreeSysfs.Mode.STATIC_HIDDEN;
+        DevicetreeSysfs.charge(tree, f, ledger, mode);
         DevicePopulation population = DevicePopulation.of(tree, f);
         int platform = 0;
         int amba = 0;
         List<Device> bound = new ArrayList<>();
         for (Device d : population.devices()) {
             boolean isBound = boundBySimplePmBus(d);
-            device(d, f, profile, staticTable, isBound, ledger);
+            device(d, f, profile, staticTable, mode != DevicetreeSysfs.Mode.STATIC_HIDDEN, isBound, ledger);
             platform += d.amba() ? 0 : 1;
             amba += d.amba() ? 1 : 0;
             if (isBound) {
@@ -163,8 +175,8 @@ public final class BootCost {
      * One device: the platform_object (the device and its empty name) or the amba_device, the resource table of a
      * platform device, the name, device_private, and with sysfs the device's directory and its entries.
      */
-    private static void device(Device d, BootFigures f, KernelProfile profile, boolean staticTable, boolean bound,
-            BootRam.Ledger ledger) {
+    private static void device(Device d, BootFigures f, KernelProfile profile, boolean staticTable,
+            boolean ofNodeLink, boolean bound, BootRam.Ledger ledger) {
         RamCategory c = RamCategory.DEVICES;
         org.dtshrink.tree.Node node = d.node().node;
         ledger.kmalloc(c, node, null, d.amba() ? f.ambaDeviceSize() : f.platformDeviceSize() + 1L);
@@ -189,7 +201,7 @@ public final class BootCost {
         // driver_override; the link in /sys/bus/*/devices and the subsystem link; waiting_for_supplier, which a
         // driver's binding removes again (its id stays taken), leaving its "driver" link and the driver's link to
         // the device, made when the driver registers
-        int entries = 1 + 1 + (profile.ofKobj().equals("n") ? 0 : 1) + (d.amba() ? 2 : 1) + 1 + 2
+        int entries = 1 + 1 + (profile.ofKobj().equals("n") || !ofNodeLink ? 0 : 1) + (d.amba() ? 2 : 1) + 1 + 2
                 + (!bound && f.waitingForSupplier() ? 1 : 0);
         if (f.pm()) {
             // the power directory with the runtime PM attributes

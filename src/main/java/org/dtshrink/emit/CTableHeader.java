@@ -38,9 +38,11 @@ final class CTableHeader {
         paragraph(out, "struct device_node is written at run time (_flags, data, fwnode" + (layout.ofKobj() ? ", kobj" : "")
                 + "), so it is in RAM (.data).");
         if (table.propertiesConst()) {
-            paragraph(out, "This kernel has neither OF_KOBJ nor OF_DYNAMIC, so nothing writes struct property: it is "
-                    + "const, like the values, property names and full_name strings (.rodata, flash on an XIP "
-                    + "kernel).");
+            paragraph(out, "Everything else is const (.rodata, flash on an XIP kernel): struct property"
+                    + (layout.sysfsAttributes() ? " with its sysfs attribute filled in, which sysfs takes as it is"
+                    : "") + ", the values, property names and full_name strings. The kernel patch copies a"
+                    + " property to RAM before it relinks it" + (layout.sysfsAttributes()
+                    ? ", and sysfs copies no name in .rodata" : "") + ".");
         } else {
             paragraph(out, "struct property is written too (" + (layout.ofKobj() ? "sysfs fills in property.attr" : "")
                     + (layout.ofKobj() && layout.ofDynamic() ? "; " : "")

@@ -98,7 +98,8 @@ public final class CTableWriter {
         line("#include <linux/of.h>");
         line("#include <linux/types.h>");
         line("#include <asm/byteorder.h>");
-        if (isKernelFunction()) {
+        if (isKernelFunction() || layout.sysfsAttributes()) {
+            // of_static_tree_root() and of_node_property_read() are declared there
             line("");
             line("#include \"of_private.h\"");
         }
@@ -182,36 +183,100 @@ public final class CTableWriter {
 
     private void macros() {
         boolean constProps = table.propertiesConst();
+        boolean attrs = layout.sysfsAttributes();
         line("/*");
-        out.paragraph("One property. struct property has no const, but the kernel only reads name and value"
-                + (constProps ? ", and next too: nothing relinks properties without OF_DYNAMIC" : "")
-                + ", so they point at const data.");
+        if (!constProps) {
+            out.paragraph("One property. struct property has no const, but the kernel only reads name and value, so"
+                    + " they point at const data.");
+        } else if (attrs) {
+            out.paragraph("One property, const: the kernel only reads it. It copies a property to RAM before it"
+                    + " relinks it, and sysfs takes attr as filled in here, as __of_add_property_sysfs() would fill"
+                    + " it: the file's name, its mode and size (0400 and 0 for security-* names), the read"
+                    + " function.");
+        } else {
+            out.paragraph("One property, const: the kernel only reads it, and copies a property to RAM before it"
+                    + " relinks it. struct property has no const, hence the casts.");
+        }
         line(" */");
         String next = constProps ? "(struct property *)(nxt)" : "(nxt)";
-        out.macro("DT_PROP(pname, val, len, nxt)", List.of(
-                ".name = (char *)dt_const.pname,",
-                ".length = (len),",
-                ".value = (void *)dt_const.val,",
-                ".next = " + next + ","));
-        if (hasEmptyValue()) {
+        // Each argument appears once in a body (names are pasted onto "str_", lengths are sizeof the value), so
+        // that none is evaluated twice: checkpatch.pl --strict asks as much of a macro.
+        boolean[] used = macrosUsed();
+        if (used[0]) {
+            out.macro("DT_PROP(pname, val, nxt)", body("(void *)(val)", "sizeof(val)", next,
+                    attrs ? List.of("pname", "0444", "sizeof(val)") : null));
+        }
+        if (used[1]) {
+            line("");
+            out.macro("DT_PROP_FILE(pname, val, nxt, fname, fmode, fsize)", body("(void *)(val)", "sizeof(val)",
+                    next, List.of("fname", "(fmode)", "(fsize)")));
+        }
+        if (used[2] || used[3]) {
             line("");
             line("/* An empty value still points somewhere: NULL would mean \"no such property\". */");
-            out.macro("DT_EMPTY_PROP(pname, nxt)", List.of(
-                    ".name = (char *)dt_const.pname,",
-                    ".length = 0,",
-                    ".value = (void *)&dt_const,",
-                    ".next = " + next + ","));
+        }
+        if (used[2]) {
+            out.macro("DT_EMPTY_PROP(pname, nxt)", body("(void *)&dt_const", "0", next,
+                    attrs ? List.of("pname", "0444", "0") : null));
+        }
+        if (used[3]) {
+            if (used[2]) {
+                line("");
+            }
+            out.macro("DT_EMPTY_PROP_FILE(pname, nxt, fname, fmode)", body("(void *)&dt_const", "0", next,
+                    List.of("fname", "(fmode)", "0")));
         }
         line("");
     }
 
-    private boolean hasEmptyValue() {
-        for (int k = 0; k < tree.propertyCount(); k++) {
-            if (table.propertyValue(k) < 0) {
-                return true;
+    /**
+     * A property macro's fields; {@code attr} is the sysfs file's name parameter, mode and size, or null for none.
+     * Names are parameters pasted onto "str_", the prefix of every string member.
+     */
+    private static List<String> body(String value, String length, String next, List<String> attr) {
+        List<String> b = new ArrayList<>(List.of(
+                ".name = (char *)dt_const.str_##pname,",
+                ".length = " + length + ",",
+                ".value = " + value + ",",
+                ".next = " + next + ","));
+        if (attr != null) {
+            b.add(".attr.attr.name = dt_const.str_##" + attr.get(0) + ",");
+            b.add(".attr.attr.mode = " + attr.get(1) + ",");
+            b.add(".attr.size = " + attr.get(2) + ",");
+            b.add(".attr.read = of_node_property_read,");
+        }
+        return b;
+    }
+
+    /** A string member's name as the property macros take it: without its "str_". */
+    private String pasted(int string) {
+        String name = stringName[string];
+        if (!name.startsWith(STRING_PREFIX)) {
+            throw new IllegalStateException("a string member without " + STRING_PREFIX + ": " + name);
+        }
+        return name.substring(STRING_PREFIX.length());
+    }
+
+    private static final String STRING_PREFIX = "str_";
+
+    /** Whether a property's sysfs file differs from the one DT_PROP and DT_EMPTY_PROP fill in. */
+    private boolean fileOfItsOwn(int k, int length) {
+        return layout.sysfsAttributes() && (table.attributeName(k) != table.propertyName(k)
+                || table.attributeMode(k) != 0444 || table.attributeSize(k) != length);
+    }
+
+    /** Which of DT_PROP, DT_PROP_FILE, DT_EMPTY_PROP and DT_EMPTY_PROP_FILE the table uses. */
+    private boolean[] macrosUsed() {
+        boolean[] used = new boolean[4];
+        int k = 0;
+        for (KernelNode n : tree.nodes()) {
+            for (KernelProperty p : n.properties()) {
+                int length = p.value().length;
+                used[(length == 0 ? 2 : 0) + (fileOfItsOwn(k, length) ? 1 : 0)] = true;
+                k++;
             }
         }
-        return false;
+        return used;
     }
 
     private void properties(String object) {
@@ -224,15 +289,26 @@ public final class CTableWriter {
             int first = table.firstProperty(n.index());
             for (int i = 0; i < props.size(); i++) {
                 int k = first + i;
-                String name = stringName[table.propertyName(k)];
+                String name = pasted(table.propertyName(k));
                 String next = i + 1 < props.size() ? "&" + object + ".prop." + sym + "[" + (i + 1) + "]" : "NULL";
                 int v = table.propertyValue(k);
-                if (v < 0) {
-                    call("\t\t\t", "DT_EMPTY_PROP", List.of(name, next), ",");
-                } else {
-                    call("\t\t\t", "DT_PROP", List.of(name, valueName[v], String.valueOf(props.get(i).value().length),
-                            next), ",");
+                int length = props.get(i).value().length;
+                boolean own = fileOfItsOwn(k, length);
+                List<String> args = new ArrayList<>();
+                args.add(name);
+                if (v >= 0) {
+                    args.add("dt_const." + valueName[v]);
                 }
+                args.add(next);
+                if (own) {
+                    args.add(pasted(table.attributeName(k)));
+                    args.add("0" + Integer.toOctalString(table.attributeMode(k)));
+                    if (v >= 0) {
+                        // an empty value's file shows size 0 whatever: DT_EMPTY_PROP_FILE takes no size
+                        args.add(String.valueOf(table.attributeSize(k)));
+                    }
+                }
+                call("\t\t\t", (v < 0 ? "DT_EMPTY_PROP" : "DT_PROP") + (own ? "_FILE" : ""), args, ",");
             }
             line("\t\t},");
         }

@@ -24,7 +24,7 @@ public final class KernelPatch {
     public static final String DEFAULT_PATH = "drivers/of/static_tree.c";
     private static final String DIR = "drivers/of/";
     /** Files of drivers/of the table must not replace: the patch's own and the one the build makes. */
-    private static final Set<String> TAKEN = Set.of("static_tree_gen.c", "static_tree_profile.c");
+    private static final Set<String> TAKEN = Set.of("static.c", "static_tree_gen.c", "static_tree_profile.c");
     private static final Pattern SIGNOFF = Pattern.compile("[^<>\\n]*[^<>\\s] <[^<>@\\s]+@[^<>\\s]+>");
     /** The commit message's lines, as checkpatch.pl wants them. */
     private static final int MESSAGE_COLUMNS = 72;
@@ -93,9 +93,16 @@ public final class KernelPatch {
                 + " and a struct property for every property, and the blob stays in RAM because property values"
                 + " point into it. All of it is known when the kernel is built.");
         paragraph(sb, "CONFIG_OF_STATIC_TREE links in the unflattened tree as static data instead: struct"
-                + " device_node in .data, and what the kernel never writes (values, names, and struct property"
-                + " without OF_KOBJ and OF_DYNAMIC) in .rodata, which an XIP kernel keeps in flash. Early boot"
-                + " still reads memory, /chosen and reserved memory from a much smaller blob.");
+                + " device_node in .data, and everything else in .rodata, which an XIP kernel keeps in flash."
+                + " Early boot still reads memory, /chosen and reserved memory from a much smaller blob.");
+        paragraph(sb, "struct property is const on every configuration: the table fills in its sysfs attribute"
+                + " as __of_add_property_sysfs() would, and sysfs takes it as it is; safe_name() takes"
+                + " kstrdup_const(), so no name in .rodata is copied. Before of_add_property(),"
+                + " of_remove_property(), of_update_property() or a changeset relinks a node's properties, the"
+                + " node's const properties are copied to RAM (names and values stay shared), so nothing writes"
+                + " into the table. CONFIG_OF_STATIC_TREE_SYSFS=n keeps the tree out of sysfs altogether;"
+                + " CONFIG_OF_STATIC_TREE_DIGEST prints its SHA-256 at boot, and CONFIG_OF_STATIC_TREE_SELFTEST"
+                + " changes and restores it and checks that the table was not written.");
         paragraph(sb, "The table is " + path + ", made by dtshrink " + provenance.toolVersion() + " (emit-c) from "
                 + provenance.inputFileName() + " for the profile " + tree.profile().name() + ". With"
                 + " CONFIG_OF_STATIC_TREE_SOURCE naming a board, the build makes the table itself from that"

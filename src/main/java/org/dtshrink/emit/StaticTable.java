@@ -30,6 +30,10 @@ public final class StaticTable {
     /** Per property in table order: its value member, -1 for an empty value. */
     private final int[] propertyValue;
     private final int[] propertyName;
+    /** Per property, with {@link StructLayout#sysfsAttributes()}: its sysfs file's name, mode and size. */
+    private final int[] attributeName;
+    private final int[] attributeMode;
+    private final int[] attributeSize;
     private final int[] nodeFullName;
     private final int[] firstProperty;
     private final int nullString;
@@ -42,16 +46,28 @@ public final class StaticTable {
         int props = tree.propertyCount();
         propertyValue = new int[props];
         propertyName = new int[props];
+        boolean attrs = tree.layout().sysfsAttributes();
+        attributeName = new int[attrs ? props : 0];
+        attributeMode = new int[attrs ? props : 0];
+        attributeSize = new int[attrs ? props : 0];
         nodeFullName = new int[tree.nodes().size()];
         firstProperty = new int[tree.nodes().size()];
         int k = 0;
         for (KernelNode n : tree.nodes()) {
             firstProperty[n.index()] = k;
             nodeFullName[n.index()] = string(n.fullName());
-            for (KernelProperty p : n.properties()) {
+            SysfsAttributes.Attribute[] a = attrs ? SysfsAttributes.of(n.properties()) : null;
+            for (int i = 0; i < n.properties().size(); i++) {
+                KernelProperty p = n.properties().get(i);
                 byte[] v = p.value();
                 propertyValue[k] = v.length == 0 ? -1 : value(v, k);
                 propertyName[k] = string(p.name());
+                if (attrs) {
+                    // a renamed file ("name#1") has a string of its own; else the file shares the property's name
+                    attributeName[k] = string(a[i].name());
+                    attributeMode[k] = a[i].mode();
+                    attributeSize[k] = a[i].size();
+                }
                 k++;
             }
         }
@@ -168,6 +184,21 @@ public final class StaticTable {
 
     int propertyName(int k) {
         return propertyName[k];
+    }
+
+    /** The string of property {@code k}'s sysfs file name (with {@link StructLayout#sysfsAttributes()}). */
+    int attributeName(int k) {
+        return attributeName[k];
+    }
+
+    /** Property {@code k}'s sysfs file mode: 0444, or 0400 for a {@code security-*} name. */
+    int attributeMode(int k) {
+        return attributeMode[k];
+    }
+
+    /** The size property {@code k}'s sysfs file shows: the value's length, 0 for a {@code security-*} name. */
+    int attributeSize(int k) {
+        return attributeSize[k];
     }
 
     int nodeFullName(int node) {

@@ -34,9 +34,18 @@ public record StructLayout(boolean linux413, int pointerBytes, boolean ofKobj, b
                 + (profile.ofDynamic() ? "y" : "n") + ")");
     }
 
-    /** Properties stay writable when sysfs fills in {@code property.attr} or OF_DYNAMIC relinks them. */
+    /**
+     * Properties stay writable only for Linux 4.13, which has no kernel patch, and only where sysfs fills in
+     * {@code property.attr} or OF_DYNAMIC relinks them. With the 6.12 patch the table carries {@code attr} and the
+     * kernel copies a property before it relinks it, so {@code struct property} is const on every 6.12 profile.
+     */
     public boolean propertiesWritable() {
-        return ofKobj || ofDynamic;
+        return linux413 && (ofKobj || ofDynamic);
+    }
+
+    /** The table fills in each property's sysfs attribute, as the 6.12 patch has sysfs take it (OF_KOBJ). */
+    public boolean sysfsAttributes() {
+        return ofKobj && !linux413;
     }
 
     public int nodeAlign() {

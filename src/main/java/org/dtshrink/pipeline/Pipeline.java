@@ -8,6 +8,7 @@ import org.dtshrink.cost.CostReport;
 import org.dtshrink.cost.CostResult;
 import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.emit.BootDtb;
+import org.dtshrink.emit.SizesReport;
 import org.dtshrink.emit.StaticTable;
 import org.dtshrink.emit.UnflattenedTree;
 import org.dtshrink.fdt.FdtOptions;
@@ -107,7 +108,8 @@ public final class Pipeline {
         for (KernelProfile p : profiles) {
             try {
                 StaticTable t = new StaticTable(UnflattenedTree.of(tabled, p, in.name()));
-                tables.put(p.name(), new FlashTable(t.ramBytes(), t.flashBytes(), bootDtb));
+                tables.put(p.name(), new FlashTable(t.ramBytes(), t.flashBytes(), bootDtb,
+                        SizesReport.whyInRam(t)));
             } catch (DtException e) {
                 refused.add(e.getMessage());
             }

@@ -138,6 +138,10 @@ public final class HtmlReportWriter {
         columnRow(sb, p, "static table flash (.rodata)", "flash",
                 (f, a, c) -> c == Column.FLASH_TABLE ? Figures.bytes(f.flash()) : na);
         sb.append("</tbody>\n</table>\n");
+        if (p.tableInRam() != null) {
+            sb.append("<p class=\"note\">").append(Column.FLASH_TABLE.label()).append(", in RAM: ")
+                    .append(esc(p.tableInRam())).append("</p>\n");
+        }
         for (Column c : Column.values()) {
             if (p.missing(c) != null) {
                 sb.append("<p class=\"note\">").append(c.label()).append(": not available: ")

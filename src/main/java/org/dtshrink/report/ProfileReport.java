@@ -10,7 +10,8 @@ import org.dtshrink.cost.KernelProfile;
 /**
  * The report under one kernel profile: the columns (a missing one has a reason instead of figures), what the
  * unflattened RAM is made of, the largest subtrees, the costliest property names and what pruning removed. Rows
- * carry the pruned figure as null when there is no pruned tree.
+ * carry the pruned figure as null when there is no pruned tree. {@code tableInRam} says what of the static table
+ * stays in RAM and why (null without a flash-table column).
  */
 public record ProfileReport(
         KernelProfile profile,
@@ -23,7 +24,8 @@ public record ProfileReport(
         List<SubtreeRow> topLevel,
         List<PropertyRow> propertyNames,
         List<RemovalRow> removals,
-        List<CacheRow> caches) {
+        List<CacheRow> caches,
+        String tableInRam) {
 
     public ProfileReport {
         columns = new EnumMap<>(columns);

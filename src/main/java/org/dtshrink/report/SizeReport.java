@@ -124,7 +124,8 @@ public record SizeReport(ReportInput input, int top, List<ProfileReport> profile
             }
         }
         return new ProfileReport(p, asIs, pruned, columns, missing, categories, largest, topLevel, names,
-                removals, caches(asIsBoot, prunedBoot, flashBoot, pruned != null, ft != null));
+                removals, caches(asIsBoot, prunedBoot, flashBoot, pruned != null, ft != null),
+                ft == null ? null : ft.inRam());
     }
 
     /** The slab caches any column uses, in name order, with each column's objects. */

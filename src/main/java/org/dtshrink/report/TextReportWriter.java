@@ -100,6 +100,9 @@ public final class TextReportWriter {
                 : Figures.percent(f.savedTenthsOfPercent(a)));
         figureRow(sb, p, "  static table flash (.rodata)",
                 (f, a, c) -> c == Column.FLASH_TABLE ? Figures.bytes(f.flash()) : NOT_APPLICABLE);
+        if (p.tableInRam() != null) {
+            wrapInto(sb, "  ", Column.FLASH_TABLE.label() + ", in RAM: " + p.tableInRam(), "    ");
+        }
         for (Column c : Column.values()) {
             String why = p.missing(c);
             if (why != null) {

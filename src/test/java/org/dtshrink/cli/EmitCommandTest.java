@@ -32,7 +32,33 @@ class EmitCommandTest {
                 + "  table flash       13456 bytes (.rodata: 517 struct property x 16, values 3187, strings 1813,"
                 + " padding 184)\n"
                 + "  unflattening      18924 bytes of RAM allocated at boot, plus the 19761-byte blob it keeps\n"
-                + "  boot DTB            852 bytes (what early boot reads before the table takes over)\n");
+                + "  boot DTB            852 bytes (what early boot reads before the table takes over)\n"
+                + "  in RAM         struct device_node only: the kernel writes its _flags, fwnode (device links) and\n"
+                + "                 data. struct property, values and names are const: the patched kernel copies a\n"
+                + "                 property to RAM before it changes one.\n"
+                // sha256sum of the dump, and what the patched kernel prints with CONFIG_OF_STATIC_TREE_DIGEST
+                + "  dump sha256    4b8c444de64783f37352dcfcf699b51428f9d8f16fc955798d03e8991fb7cb38\n"
+                + "  boot RAM       (dtshrink cost's categories) unflattened       table\n"
+                + "    unflatten allocation                         18924           0\n"
+                + "    alias table                                     27          27\n"
+                + "    /sys/firmware/devicetree                       224           0\n"
+                + "    devices                                      18080       17920\n"
+                + "    fw_devlink links                             16384       16384\n"
+                + "    RAM total, with the table's .data            53639       42611\n"
+                + "      pages of 4 KiB                                14          11\n");
+    }
+
+    @Test
+    void theDumpsDigestIsSha256sumOfTheDump() throws Exception {
+        String b = blob("arm", "mps2-an385");
+        Path dump = dir.resolve("tree.txt");
+        CliRun r = run("emit-c", b, "--profile", "linux-6.12-arm-mps2", "--dump", dump.toString(), "--sizes");
+        assertThat(r.code()).isZero();
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        String hex = java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(dump)));
+        // the figure the booted kernel printed for this tree (docs/emit.md): "OF: static tree: sha256 98ec0a5c..."
+        assertThat(hex).isEqualTo("98ec0a5c63f25e7f6fc4eeaed76cabb520c377251bffb410cf5403685a47fcb3");
+        assertThat(r.out()).contains("\n  dump sha256    " + hex + "\n");
     }
 
     @Test
@@ -54,7 +80,7 @@ class EmitCommandTest {
                 + " * Profile: linux-6.12-arm-mps2: Linux 6.12.117, arm mps2_defconfig\n"
                 + " * Options: --profile linux-6.12-arm-mps2\n");
         assertThat(text).doesNotContain(dir.toString(), Corpus.root().toString());
-        assertThat(text).contains(" RAM 11348 bytes (.data), flash 1736 bytes (.rodata).\n",
+        assertThat(text).contains(" RAM 3132 bytes (.data), flash 9952 bytes (.rodata).\n",
                 "static_assert(sizeof(struct device_node) == 108,\n");
     }
 

@@ -11,6 +11,10 @@ import org.dtshrink.cost.KernelProfile;
 import org.dtshrink.cost.KernelProfiles;
 import org.dtshrink.fdt.FdtReader;
 import org.dtshrink.testutil.Corpus;
+import org.dtshrink.tree.DeviceTree;
+import org.dtshrink.tree.Node;
+import org.dtshrink.tree.Property;
+import org.dtshrink.tree.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +45,31 @@ class EmittedTableCompileTest {
             inputs.add(input(Corpus.root().resolve("kernel").resolve(b)));
         }
         inputs.add(input(Path.of("dts-samples", "stm32f4-mini.dtb")));
+        List<String> problems = new ArrayList<>();
+        for (KernelProfile p : KernelProfiles.all()) {
+            Path dir = Files.createDirectory(work.resolve(p.name()));
+            problems.addAll(CTableCheck.check(p, inputs, dir));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /**
+     * Properties whose sysfs file is not DT_PROP's: security-* names (0400, size 0), with and without a value, and a
+     * name a blob repeats (safe_name() renames the second file "x#1"), under every built-in profile.
+     */
+    @Test
+    void propertiesWithAFileOfTheirOwn() throws IOException {
+        Node root = new Node("");
+        root.addProperty(new Property("compatible", Value.ofString("test,board")));
+        Node n = new Node("keys");
+        n.addProperty(new Property("security-key", Value.ofCells(1, 2, 3, 4)));
+        n.addProperty(new Property("security-empty", new Value()));
+        n.addProperty(new Property("x", Value.ofCells(1)));
+        n.addProperty(new Property("x", Value.ofCells(2)));
+        n.addProperty(new Property("x#1", new Value()));
+        n.addProperty(new Property("x", new Value()));
+        root.addChild(n);
+        List<CTableCheck.Input> inputs = List.of(new CTableCheck.Input("own-files", new DeviceTree(root)));
         List<String> problems = new ArrayList<>();
         for (KernelProfile p : KernelProfiles.all()) {
             Path dir = Files.createDirectory(work.resolve(p.name()));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KernelPatchTest {
 
-    static final List<String> TOUCHED = List.of("Kconfig", "Makefile", "of_private.h", "fdt.c");
+    static final List<String> TOUCHED = List.of("Kconfig", "Makefile", "of_private.h", "fdt.c", "base.c", "kobj.c");
     static final String SIGNOFF = "A U Thor <author@example.org>";
 
     @TempDir
@@ -73,7 +73,7 @@ class KernelPatchTest {
         assertThat(patch).contains("\n\nSigned-off-by: " + SIGNOFF + "\n---\n", newFile,
                 "+obj-$(CONFIG_OF_STATIC_TREE) += $(if $(static-tree-source),static_tree_gen.o,board_tree.o)\n",
                 "+\t  The table is drivers/of/board_tree.c, or the one the build makes from\n",
-                "For this tree: 29 nodes and 158 properties, 11348 bytes of .data and\n1736 bytes of .rodata");
+                "For this tree: 29 nodes and 158 properties, 3132 bytes of .data and 9952\nbytes of .rodata");
         String body = patch.substring(patch.indexOf(newFile) + newFile.length());
         assertThat(body.replaceAll("(?m)^\\+", "")).isEqualTo(cText);
     }
@@ -84,7 +84,7 @@ class KernelPatchTest {
         Assumptions.assumeTrue(Files.isRegularFile(src.resolve("drivers/of/fdt.c")),
                 "Linux 6.12 source not found at " + src);
         Assumptions.assumeTrue(CTableCheck.run(work, List.of("git", "--version")).status() == 0, "git not found");
-        // drivers/of as a git tree: all the patch touches
+        // drivers/of and drivers/base/core.c as a git tree: all the patch touches
         Path repo = work.resolve("linux");
         Path of = Files.createDirectories(repo.resolve("drivers/of"));
         try (var files = Files.list(src.resolve("drivers/of"))) {
@@ -94,6 +94,8 @@ class KernelPatchTest {
                 }
             }
         }
+        Files.copy(src.resolve("drivers/base/core.c"), Files.createDirectories(repo.resolve("drivers/base"))
+                .resolve("core.c"));
         List<String> git = List.of("git", "-c", "user.name=Test", "-c", "user.email=test@example.org");
         run(repo, git, "init", "-q");
         run(repo, git, "add", "-A");
@@ -112,8 +114,20 @@ class KernelPatchTest {
         assertThat(Files.readString(of.resolve("Kconfig"))).contains("config OF_STATIC_TREE\n\tbool ",
                 "config OF_STATIC_TREE_SOURCE\n\tstring ", "config OF_STATIC_TREE_PRUNE\n\tbool ");
         assertThat(Files.readString(of.resolve("of_private.h")))
-                .contains("\nstruct device_node *of_static_tree_root(void);\n");
+                .contains("\nstruct device_node *of_static_tree_root(void);\n",
+                        "static inline bool of_property_is_const(const struct property *pp)\n");
         assertThat(of.resolve("static_tree_profile.c")).isRegularFile();
+        // the run-time side: sysfs takes the table's attributes, changes copy first, the tree can stay out of sysfs
+        assertThat(of.resolve("static.c")).isRegularFile();
+        assertThat(Files.readString(of.resolve("kobj.c"))).contains("\tif (!of_property_is_const(pp)) {\n",
+                "\t\tname = kstrdup_const(orig_name, GFP_KERNEL);\n");
+        assertThat(Files.readString(of.resolve("base.c"))).contains("\trc = of_static_prepare_add(np, &prop);\n",
+                "\trc = of_static_prepare_remove(np, &prop);\n", "\trc = of_static_prepare_add(np, &newprop);\n",
+                "IS_ENABLED(CONFIG_OF_STATIC_TREE_SYSFS)");
+        assertThat(Files.readString(of.resolve("Kconfig"))).contains("config OF_STATIC_TREE_SYSFS\n\tbool ",
+                "config OF_STATIC_TREE_DIGEST\n\tbool ", "config OF_STATIC_TREE_SELFTEST\n\tbool ");
+        assertThat(Files.readString(repo.resolve("drivers/base/core.c")))
+                .contains("IS_ENABLED(CONFIG_OF_STATIC_TREE_SYSFS)");
         CTableCheck.Run log = run(repo, git, "log", "-1", "--format=%an <%ae>%n%B");
         assertThat(log.out()).startsWith(SIGNOFF + "\nof: add a device tree unflattened at build time\n")
                 .endsWith("\nSigned-off-by: " + SIGNOFF + "\n\n");
@@ -167,6 +181,7 @@ class KernelPatchTest {
         assertThat(KernelPatch.isValidPath("drivers/of/x.h")).isFalse();
         assertThat(KernelPatch.isValidPath("drivers/of/static_tree_gen.c")).isFalse();
         assertThat(KernelPatch.isValidPath("drivers/of/static_tree_profile.c")).isFalse();
+        assertThat(KernelPatch.isValidPath("drivers/of/static.c")).isFalse();
         assertThat(KernelPatch.isValidSignoff("A U Thor <a@example.org>")).isTrue();
         assertThat(KernelPatch.isValidSignoff("a@example.org")).isFalse();
         assertThat(KernelPatch.isValidSignoff("A <a@b> <c@d>")).isFalse();
