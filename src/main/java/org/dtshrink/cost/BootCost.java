@@ -1,7 +1,10 @@
 package org.dtshrink.cost;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.dtshrink.cost.DevicePopulation.Device;
 import org.dtshrink.cost.FwDevlink.DeviceLink;
 import org.dtshrink.cost.KernelTree.KNode;
@@ -62,6 +65,9 @@ public final class BootCost {
             }
         }
         int aliases = aliases(tree, f, ledger);
+        if (!staticTable) {
+            clockNames(tree, f, ledger);
+        }
         DevicetreeSysfs.Mode mode = !staticTable ? DevicetreeSysfs.Mode.UNFLATTENED
                 : treeInSysfs && f.sysfs() ? DevicetreeSysfs.Mode.STATIC : DevicetreeSysfs.Mode.STATIC_HIDDEN;
         DevicetreeSysfs.charge(tree, f, ledger, mode);
@@ -145,6 +151,47 @@ public final class BootCost {
             return true;
         } catch (NumberFormatException e) {
             return false;
+        }
+    }
+
+    /** The generic clocks of of_clk_init() that are registered under a name from the tree, with what they need. */
+    private static final List<String> FIXED_CLOCKS = List.of("fixed-clock", "fixed-factor-clock");
+
+    /**
+     * of_clk_init(), for the profile's early clocks of the two generic drivers (drivers/clk/clk-fixed-rate.c and
+     * clk-fixed-factor.c): each available node with the properties its setup needs ({@code clock-frequency}, or
+     * {@code clock-div} and {@code clock-mult}) registers a clock named by its first {@code clock-output-names} or
+     * the node's name, and the clk core keeps {@code kstrdup_const()} of that name (a second clock of the same
+     * name is refused and its copy freed). An unflattened tree's strings are not in .rodata, so each is copied;
+     * the static table's are, so none is. Charged to the devices, whose place these nodes take.
+     */
+    private static void clockNames(KernelTree tree, BootFigures f, BootRam.Ledger ledger) {
+        Set<String> early = new HashSet<>();
+        for (String c : f.earlyClocks()) {
+            early.add(c.toLowerCase(Locale.ROOT));
+        }
+        Set<String> names = new HashSet<>();
+        for (KNode n : tree.nodes()) {
+            if (n.parent == null || !n.available()) {
+                continue;
+            }
+            boolean fixed = early.contains(FIXED_CLOCKS.get(0)) && n.isCompatible(FIXED_CLOCKS.get(0))
+                    && n.u32("clock-frequency") != null;
+            boolean factor = early.contains(FIXED_CLOCKS.get(1)) && n.isCompatible(FIXED_CLOCKS.get(1))
+                    && n.u32("clock-div") != null && n.u32("clock-mult") != null;
+            if (!fixed && !factor) {
+                continue;
+            }
+            // of_property_read_string(): the first string, when the value holds a NUL (one char per byte)
+            Value out = n.value("clock-output-names");
+            List<String> strings = KernelTree.strings(out);
+            String first = strings.isEmpty() ? "" : strings.get(0);
+            boolean given = out != null && first.length() < out.length();
+            String name = given ? first : n.shortName();
+            long bytes = given ? first.length() : Names.byteLength(name);
+            if (names.add(name)) {
+                ledger.kmalloc(RamCategory.DEVICES, n.node, null, bytes + 1);
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package org.dtshrink.emit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.dtshrink.cost.BootCost;
 import org.dtshrink.cost.BootRam;
 import org.dtshrink.cost.CostResult;
@@ -119,5 +121,26 @@ public final class SizesReport {
             pages.append(String.format("%12d", (total + page - 1) / page));
         }
         sb.append('\n').append(pages).append('\n');
+        // the objects behind the slab figures, cache by cache, as /proc/slabinfo counts them
+        Map<String, long[]> objects = new TreeMap<>();
+        Map<String, Integer> sizes = new TreeMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            for (BootRam.CacheCount cc : columns.get(i).caches()) {
+                objects.computeIfAbsent(cc.cache(), k -> new long[columns.size()])[i] = cc.objects();
+                sizes.put(cc.cache(), cc.objectSize());
+            }
+        }
+        sb.append(String.format("  slab objects   %-26s", "(cache, object size)"));
+        for (String h : heads) {
+            sb.append(String.format("%12s", h));
+        }
+        sb.append('\n');
+        for (Map.Entry<String, long[]> e : objects.entrySet()) {
+            sb.append(String.format("    %-38s", e.getKey() + " " + sizes.get(e.getKey())));
+            for (long n : e.getValue()) {
+                sb.append(String.format("%12d", n));
+            }
+            sb.append('\n');
+        }
     }
 }
