@@ -47,7 +47,7 @@ public final class CTableWriter {
         CNames nodeScope = new CNames();
         int[] propertyNode = new int[tree.propertyCount()];
         for (KernelNode n : nodes) {
-            nodeName[n.index()] = nodeScope.unique(CNames.node(pathComponents(n)));
+            nodeName[n.index()] = nodeScope.unique(CNames.node(KernelPaths.components(n)));
             for (int i = 0; i < n.properties().size(); i++) {
                 propertyNode[table.firstProperty(n.index()) + i] = n.index();
             }
@@ -446,67 +446,10 @@ public final class CTableWriter {
     }
 
     private void nodeComment(int node, String indent) {
-        for (String l : CText.blockComment(indent, CText.comment(commentPath(tree.nodes().get(node))),
+        for (String l : CText.blockComment(indent, CText.comment(KernelPaths.forComment(tree.nodes().get(node))),
                 CText.MAX_COLUMNS)) {
             line(l);
         }
-    }
-
-    /** The components of the node's path in the kernel's tree, below the root. */
-    private static List<String> pathComponents(KernelNode n) {
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
-        for (KernelNode m = n; m.parent() != null; m = m.parent()) {
-            parts.push(m.source().name());
-        }
-        return new ArrayList<>(parts);
-    }
-
-    /**
-     * Longest path a comment shows in full, to keep it on one line; deeper ones keep their last components, so
-     * output stays linear in the tree.
-     */
-    static final int COMMENT_PATH_MAX = 72;
-
-    /** The path for a comment: the whole path, or "..." and as many trailing components as fit. */
-    static byte[] commentPath(KernelNode n) {
-        java.util.ArrayDeque<byte[]> parts = new java.util.ArrayDeque<>();
-        int length = 0;
-        boolean cut = false;
-        for (KernelNode m = n; m.parent() != null; m = m.parent()) {
-            byte[] name = Names.bytes(m.source().name());
-            if (length + name.length + 1 > COMMENT_PATH_MAX) {
-                cut = true;
-                break;
-            }
-            parts.push(name);
-            length += name.length + 1;
-        }
-        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-        if (cut) {
-            b.writeBytes(new byte[] {'.', '.', '.'});
-        }
-        for (byte[] part : parts) {
-            b.write('/');
-            b.writeBytes(part);
-        }
-        return parts.isEmpty() && !cut ? new byte[] {'/'} : b.toByteArray();
-    }
-
-    /** The node's path in the kernel's tree (where a skipped parent moved it, that is where it shows). */
-    static byte[] path(KernelNode n) {
-        if (n.parent() == null) {
-            return new byte[] {'/'};
-        }
-        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-        java.util.ArrayDeque<KernelNode> chain = new java.util.ArrayDeque<>();
-        for (KernelNode m = n; m.parent() != null; m = m.parent()) {
-            chain.push(m);
-        }
-        for (KernelNode m : chain) {
-            b.write('/');
-            b.writeBytes(Names.bytes(m.source().name()));
-        }
-        return b.toByteArray();
     }
 
     private static String c(String s) {

@@ -27,7 +27,7 @@ public final class UnflattenedDump {
         boolean old = tree.layout().linux413();
         for (KernelNode n : preOrder(tree)) {
             text(out, "node ");
-            out.writeBytes(CTableWriter.path(n));
+            out.writeBytes(KernelPaths.path(n));
             text(out, "\n full_name ");
             out.writeBytes(n.fullName());
             text(out, "\n name ");

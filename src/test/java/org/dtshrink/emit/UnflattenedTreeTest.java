@@ -32,7 +32,7 @@ class UnflattenedTreeTest {
     static List<String> paths(UnflattenedTree t) {
         List<String> out = new ArrayList<>();
         for (KernelNode n : UnflattenedDump.preOrder(t)) {
-            out.add(new String(CTableWriter.path(n), StandardCharsets.ISO_8859_1));
+            out.add(new String(KernelPaths.path(n), StandardCharsets.ISO_8859_1));
         }
         return out;
     }
