@@ -155,15 +155,7 @@ public final class CTableWriter {
         if (table.propertiesConst()) {
             line("\tstruct dt_static_props prop;");
         }
-        int lastNode = -1;
-        for (int v = 0; v < valueName.length; v++) {
-            int node = nodeOfProperty(table.valueFirstProperty(v));
-            if (node != lastNode) {
-                nodeComment(node);
-                lastNode = node;
-            }
-            line("\t" + valueSpelling[v].declaration(valueName[v]));
-        }
+        eachValue(v -> line("\t" + valueSpelling[v].declaration(valueName[v])));
         line("\t/* property names and node names */");
         List<byte[]> strings = table.strings();
         for (int s = 0; s < strings.size(); s++) {
@@ -315,11 +307,8 @@ public final class CTableWriter {
         line("\t},");
     }
 
-    private void constObject() {
-        line("static const struct dt_static_const dt_const = {");
-        if (table.propertiesConst()) {
-            properties("dt_const");
-        }
+    /** Every value in table order, each node's first one after a comment with the node's path. */
+    private void eachValue(java.util.function.IntConsumer each) {
         int lastNode = -1;
         for (int v = 0; v < valueName.length; v++) {
             int node = nodeOfProperty(table.valueFirstProperty(v));
@@ -327,10 +316,20 @@ public final class CTableWriter {
                 nodeComment(node);
                 lastNode = node;
             }
+            each.accept(v);
+        }
+    }
+
+    private void constObject() {
+        line("static const struct dt_static_const dt_const = {");
+        if (table.propertiesConst()) {
+            properties("dt_const");
+        }
+        eachValue(v -> {
             for (String l : valueSpelling[v].initializer(valueName[v], shared[v])) {
                 line(l);
             }
-        }
+        });
         line("\t/* property names and node names */");
         List<byte[]> strings = table.strings();
         for (int s = 0; s < strings.size(); s++) {
