@@ -118,15 +118,17 @@ public final class DtsReader {
     private static ParsedSource parse(String latin1Text, String fileName, DtsOptions options, PredictionMode mode,
             FailureWatch failure) {
         IncludingTokenSource tokens = new IncludingTokenSource(latin1Text, fileName, options);
-        // Tokens are not kept: the builder takes each item as its rule ends and the stream forgets what is behind.
-        DtsParser parser = new DtsParser(new UnbufferedTokenStream<>(failure.watch(new NestingGuard(tokens))));
+        // Tokens are not kept: the builders take each item as its rule ends and the stream forgets what is behind.
+        DtsParser parser = new DtsParser(new UnbufferedTokenStream<>(new NestingGuard(tokens)));
         parser.getInterpreter().setPredictionMode(mode);
+        parser.setBuildParseTree(false);
         parser.removeErrorListeners();
         parser.addErrorListener(failure);
         parser.addErrorListener(new SyntaxErrors());
         parser.setErrorHandler(new SyntaxErrors.Strategy());
-        TreeBuilder builder = new TreeBuilder(options, failure);
-        parser.addParseListener(builder);
+        TreeBuilder builder = new TreeBuilder(options);
+        parser.tree = builder;
+        parser.values = builder.values();
         parser.sourceFile();
         return builder.result();
     }

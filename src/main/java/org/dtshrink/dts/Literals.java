@@ -3,6 +3,7 @@ package org.dtshrink.dts;
 import java.io.ByteArrayOutputStream;
 import org.dtshrink.tree.DtException;
 import org.dtshrink.tree.SourcePos;
+import org.dtshrink.tree.Value;
 
 /** The meaning of literal tokens, as dtc reads them: integers in C syntax, strings and characters with escapes. */
 final class Literals {
@@ -19,27 +20,42 @@ final class Literals {
         while (end > 0 && (text.charAt(end - 1) == 'U' || text.charAt(end - 1) == 'L')) {
             end--;
         }
-        String body = text.substring(0, end);
         int radix = 10;
-        String digits = body;
-        if (body.length() > 2 && (body.startsWith("0x") || body.startsWith("0X"))) {
+        int from = 0;
+        if (end > 2 && text.charAt(0) == '0' && (text.charAt(1) == 'x' || text.charAt(1) == 'X')) {
             radix = 16;
-            digits = body.substring(2);
-        } else if (body.length() > 1 && body.startsWith("0")) {
+            from = 2;
+        } else if (end > 1 && text.charAt(0) == '0') {
             radix = 8;
-            digits = body.substring(1);
-            for (int i = 0; i < digits.length(); i++) {
-                if (digits.charAt(i) > '7') {
+            from = 1;
+            for (int i = from; i < end; i++) {
+                if (text.charAt(i) > '7') {
                     throw DtException.at(pos, "Bad integer literal '" + text + "'");
                 }
             }
         }
-        try {
-            return Long.parseUnsignedLong(digits, radix);
-        } catch (NumberFormatException e) {
-            // only the lexer's digits reach here, so the one way to fail is a value above 64 bits
-            throw DtException.at(pos, "Integer literal '" + text + "' out of range");
+        // only the lexer's digits reach here, so the one way to fail is a value above 64 bits
+        long limit = Long.divideUnsigned(-1L, radix);
+        long v = 0;
+        for (int i = from; i < end; i++) {
+            int d = Character.digit(text.charAt(i), radix);
+            if (d < 0 || Long.compareUnsigned(v, limit) > 0) {
+                throw outOfRange(text, pos);
+            }
+            long next = v * radix + d;
+            if (Long.compareUnsigned(next, v * radix) < 0) {
+                throw outOfRange(text, pos);
+            }
+            v = next;
         }
+        if (from == end) {
+            throw outOfRange(text, pos);
+        }
+        return v;
+    }
+
+    private static DtException outOfRange(String text, SourcePos pos) {
+        return DtException.at(pos, "Integer literal '" + text + "' out of range");
     }
 
     /** A character literal such as {@code 'a'} or {@code '\n'}: the value of its one byte. */
@@ -57,6 +73,19 @@ final class Literals {
     /** The bytes of a quoted string token, escapes resolved, without the terminating NUL. */
     static byte[] string(String quoted, SourcePos pos) {
         return unescape(quoted.substring(1, quoted.length() - 1), pos);
+    }
+
+    /**
+     * Appends the bytes of a quoted string token to a value, escapes resolved, without the terminating NUL; a
+     * string with no escape is copied as it stands.
+     */
+    static void appendString(Value v, String quoted, SourcePos pos) {
+        int end = quoted.length() - 1;
+        if (quoted.indexOf('\\', 1) < 0) {
+            v.appendLatin1(quoted, 1, end);
+        } else {
+            v.appendBytes(unescape(quoted.substring(1, end), pos));
+        }
     }
 
     /** Resolves C escapes as dtc does: \a \b \t \n \v \f \r, up to 3 octal digits, \x and up to 2 hex digits. */

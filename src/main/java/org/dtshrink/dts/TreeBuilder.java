@@ -6,12 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.ErrorNode;
-import org.antlr.v4.runtime.tree.ParseTree;
-import org.antlr.v4.runtime.tree.ParseTreeListener;
-import org.antlr.v4.runtime.tree.TerminalNode;
 import org.dtshrink.dts.grammar.DtsLexer;
 import org.dtshrink.dts.grammar.DtsParser;
 import org.dtshrink.tree.DeviceTree;
@@ -29,11 +24,10 @@ import org.dtshrink.tree.Value;
  * fresh and then merged into what exists (dtc's merge_nodes), deletions leave tombstones that a later definition
  * revives in place, and in an overlay a reference to an unknown label becomes a {@code fragment@N}.
  *
- * <p>It listens to the parser ({@link org.antlr.v4.runtime.Parser#addParseListener}): each property, node and
- * top-level item is turned into the model as soon as its rule ends, and its part of the parse tree is then cut off,
- * so that memory holds the model and the open nodes' contexts, never the parse tree of the whole file.
+ * <p>The parser's actions call it ({@link DtsParser.Tree}) as each property, node and top-level item ends, with the
+ * tokens it needs; no parse tree is built, so memory holds the model and the open rules, never the whole file.
  */
-final class TreeBuilder implements ParseTreeListener {
+final class TreeBuilder implements DtsParser.Tree {
 
     private final Labels labels = new Labels();
     /** What dtc prints while it parses, as lines (a value truncated to its element size). */
@@ -46,17 +40,24 @@ final class TreeBuilder implements ParseTreeListener {
     private Node root;
     private int nextFragment;
 
-    /** A node whose body is being read, and whether a subnode has been seen in it yet. */
+    /** A node whose body is being read, where it starts, and whether a subnode has been seen in it yet. */
     private static final class OpenNode {
         final Node node = new Node("");
+        final Token lbrace;
         boolean seenChild;
+
+        OpenNode(Token lbrace) {
+            this.lbrace = lbrace;
+        }
     }
 
-    private final FailureWatch failure;
-
-    TreeBuilder(DtsOptions options, FailureWatch failure) {
+    TreeBuilder(DtsOptions options) {
         this.values = new ValueBuilder(options, messages);
-        this.failure = failure;
+    }
+
+    /** What the parser's value actions call. */
+    ValueBuilder values() {
+        return values;
     }
 
     /** The tree, once the parser has read the whole source. */
@@ -69,147 +70,154 @@ final class TreeBuilder implements ParseTreeListener {
     }
 
     @Override
-    public void enterEveryRule(ParserRuleContext ctx) {
-        if (ctx instanceof DtsParser.NodeBodyContext && !failure.failed()) {
-            open.push(new OpenNode());
-        }
-    }
-
-    @Override
-    public void exitEveryRule(ParserRuleContext ctx) {
-        if (failure.failed()) {
-            return;
-        }
-        try {
-            exit(ctx);
-        } catch (RuntimeException | Error e) {
-            failure.fail();
-            throw e;
-        }
-    }
-
-    private void exit(ParserRuleContext ctx) {
-        if (ctx instanceof DtsParser.PropdefContext p) {
-            OpenNode into = open.peek();
-            if (into.seenChild) {
-                throw DtException.at(pos(p.getStart()), "Properties must precede subnodes");
-            }
-            into.node.addProperty(property(p));
-        } else if (ctx instanceof DtsParser.SubnodeContext sub) {
-            Node n = subnode(sub);
-            OpenNode into = open.peek();
-            into.seenChild = true;
-            into.node.addChild(n);
-        } else if (ctx instanceof DtsParser.ItemContext) {
-            cutOff(ctx);
-        } else if (ctx instanceof DtsParser.TopItemContext item) {
-            Node fresh = item instanceof DtsParser.RootNodeContext || item instanceof DtsParser.RefNodeContext
-                    ? open.pop().node : null;
-            root = topItem(root, item, fresh);
-            cutOff(ctx);
-        } else if (ctx instanceof DtsParser.HeaderContext h) {
-            header(h);
-        } else if (ctx instanceof DtsParser.MemreserveContext m) {
-            reserves.add(memreserve(m));
-        }
-    }
-
-    /** Drops a finished item from the parse tree: the model has all of it now. */
-    private static void cutOff(ParserRuleContext ctx) {
-        ((ParserRuleContext) ctx.getParent()).removeLastChild();
-    }
-
-    @Override
-    public void visitTerminal(TerminalNode node) {
-    }
-
-    @Override
-    public void visitErrorNode(ErrorNode node) {
-    }
-
-    private void header(DtsParser.HeaderContext h) {
-        boolean isPlugin = h.PLUGIN() != null;
+    public void header(Token v1, boolean isPlugin) {
         if (plugin == null) {
             plugin = isPlugin;
         } else if (plugin != isPlugin) {
-            throw DtException.at(pos(h.getStart()), "Header flags don't match earlier ones");
+            throw DtException.at(pos(v1), "Header flags don't match earlier ones");
         }
     }
 
-    private ReserveEntry memreserve(DtsParser.MemreserveContext m) {
-        long address = ExpressionEvaluator.evaluate(m.integerPrim(0));
-        long size = ExpressionEvaluator.evaluate(m.integerPrim(1));
+    @Override
+    public void memreserve(List<Token> labelToks, long address, long size) {
+        values.throwPending();
         Object owner = new Object();
-        addLabels(owner, labelTokens(m));
-        return new ReserveEntry(address, size, List.copyOf(labels.live(owner)));
+        addLabels(owner, labelToks);
+        reserves.add(new ReserveEntry(address, size, List.copyOf(labels.live(owner))));
+    }
+
+    @Override
+    public void openNode(Token lbrace) {
+        open.push(new OpenNode(lbrace));
+    }
+
+    @Override
+    public void closeNode(Token semi) {
+        OpenNode n = open.peek();
+        // dtc locates a node from its '{' to its ';', the name and labels left out
+        n.node.setPos(span(n.lbrace, semi));
+    }
+
+    @Override
+    public void property(Token start, List<Token> labelToks, Token name, Token semi, boolean assigned,
+            boolean deleted) {
+        OpenNode into = open.peek();
+        if (into.seenChild) {
+            throw DtException.at(pos(start), "Properties must precede subnodes");
+        }
+        values.throwPending();
+        Value v = assigned ? values.take() : new Value();
+        // dtc locates a property from its name to its ';', the labels left out
+        Property p = new Property(propName(name), v, span(name, semi));
+        p.setDeleted(deleted);
+        addLabels(p, labelToks);
+        into.node.addProperty(p);
+    }
+
+    @Override
+    public void childNode(List<Token> labelToks, boolean omit, Token name) {
+        OpenNode body = open.pop();
+        Node n = body.node;
+        n.setName(propName(name));
+        addChild(n, omit, labelToks);
+    }
+
+    @Override
+    public void deleteChild(List<Token> labelToks, boolean omit, Token del, Token name, Token semi) {
+        Node n = new Node(propName(name));
+        n.setDeleted(true);
+        n.setPos(span(del, semi));
+        addChild(n, omit, labelToks);
+    }
+
+    private void addChild(Node n, boolean omit, List<Token> labelToks) {
+        n.setOmitIfNoRef(omit);
+        addLabels(n, labelToks);
+        OpenNode into = open.peek();
+        into.seenChild = true;
+        into.node.addChild(n);
+    }
+
+    private void addLabels(Object owner, List<Token> ls) {
+        for (int i = ls.size() - 1; i >= 0; i--) {
+            labels.add(owner, ValueBuilder.labelName(ls.get(i)), pos(ls.get(i)));
+        }
     }
 
     // ---- top level ----
 
-    /** One top-level item, its node body (if it has one) already built. */
-    private Node topItem(Node root, DtsParser.TopItemContext item, Node fresh) {
-        if (item instanceof DtsParser.RootNodeContext r) {
-            fresh.setPos(bodySpan(r.nodeBody()));
-            return root == null ? fresh : merge(root, fresh);
-        }
-        if (root == null && !(item instanceof DtsParser.RefNodeContext rn && rn.LABEL() == null)) {
-            throw DtException.at(pos(item.getStart()), "syntax error, unexpected "
-                    + SyntaxErrors.describe(item.getStart()));
-        }
-        if (item instanceof DtsParser.RefNodeContext r) {
-            return refNode(root, r, fresh);
-        }
-        if (item instanceof DtsParser.DeleteRefContext d) {
-            String ref = refText(d.ref());
-            Node target = LiveNodes.byRef(root, ref, l -> labels.firstNodeWith(root, l));
-            if (target == null) {
-                throw DtException.at(pos(d.ref().getStart()), "Label or path " + ref + " not found");
-            }
-            deleteNode(target);
-            return root;
-        }
-        DtsParser.OmitRefContext o = (DtsParser.OmitRefContext) item;
-        String ref = refText(o.ref());
-        Node target = LiveNodes.byRef(root, ref, l -> labels.firstNodeWith(root, l));
-        if (target == null) {
-            throw DtException.at(pos(o.ref().getStart()), "Label or path " + ref + " not found");
-        }
-        target.setOmitIfNoRef(true);
-        return root;
+    @Override
+    public void rootNode() {
+        Node fresh = open.pop().node;
+        root = root == null ? fresh : merge(root, fresh);
     }
 
-    private Node refNode(Node root, DtsParser.RefNodeContext r, Node fresh) {
-        String ref = refText(r.ref());
-        SourcePos refPos = pos(r.ref().getStart());
-        boolean pathRef = r.ref().PATH_REF() != null;
-        fresh.setPos(bodySpan(r.nodeBody()));
+    /** Before the first root node only an overlay's unlabelled reference may stand, as in dtc's grammar. */
+    private void needRoot(Token start) {
+        if (root == null) {
+            throw DtException.at(pos(start), "syntax error, unexpected " + SyntaxErrors.describe(start));
+        }
+    }
+
+    @Override
+    public void deleteRef(Token start, Token refTok) {
+        needRoot(start);
+        String ref = refText(refTok);
+        Node target = LiveNodes.byRef(root, ref, l -> labels.firstNodeWith(root, l));
+        if (target == null) {
+            throw DtException.at(pos(refTok), "Label or path " + ref + " not found");
+        }
+        deleteNode(target);
+    }
+
+    @Override
+    public void omitRef(Token start, Token refTok) {
+        needRoot(start);
+        String ref = refText(refTok);
+        Node target = LiveNodes.byRef(root, ref, l -> labels.firstNodeWith(root, l));
+        if (target == null) {
+            throw DtException.at(pos(refTok), "Label or path " + ref + " not found");
+        }
+        target.setOmitIfNoRef(true);
+    }
+
+    @Override
+    public void refNode(Token label, Token refTok) {
+        OpenNode body = open.pop();
+        Node fresh = body.node;
+        if (label != null) {
+            needRoot(label);
+        }
+        String ref = refText(refTok);
+        SourcePos refPos = pos(refTok);
+        boolean pathRef = refTok.getType() == DtsLexer.PATH_REF;
         if (root == null) {
             // Only an overlay may start with a reference; its root is empty and the body becomes a fragment.
             if (!plugin) {
-                throw DtException.at(pos(r.nodeBody().getStart()), "Label or path " + ref + " not found");
+                throw DtException.at(pos(body.lbrace), "Label or path " + ref + " not found");
             }
-            checkNotRelative(ref, pos(r.nodeBody().getStart()));
+            checkNotRelative(ref, pos(body.lbrace));
             Node newRoot = new Node("");
             addOrphan(newRoot, fresh, ref);
-            return newRoot;
+            root = newRoot;
+            return;
         }
-        if (r.LABEL() != null) {
+        if (label != null) {
             if (plugin && isRelative(ref)) {
-                throw DtException.at(pos(r.LABEL().getSymbol()), "Label-relative reference " + ref
-                        + " not supported in plugin");
+                throw DtException.at(pos(label), "Label-relative reference " + ref + " not supported in plugin");
             }
             Node target = LiveNodes.byRef(root, ref, l -> labels.firstNodeWith(root, l));
             if (target == null) {
                 throw DtException.at(refPos, "Label or path " + ref + " not found");
             }
-            labels.add(target, labelName(r.LABEL().getSymbol()), pos(r.LABEL().getSymbol()));
+            labels.add(target, ValueBuilder.labelName(label), pos(label));
             merge(target, fresh);
-            return root;
+            return;
         }
         if (pathRef && plugin) {
             checkNotRelative(ref, refPos);
             addOrphan(root, fresh, ref);
-            return root;
+            return;
         }
         Node target = LiveNodes.byRef(root, ref, l -> labels.firstNodeWith(root, l));
         if (target != null) {
@@ -219,7 +227,6 @@ final class TreeBuilder implements ParseTreeListener {
         } else {
             throw DtException.at(refPos, "Label or path " + ref + " not found");
         }
-        return root;
     }
 
     private static boolean isRelative(String ref) {
@@ -251,87 +258,6 @@ final class TreeBuilder implements ParseTreeListener {
         fragment.addProperty(target);
         fragment.addChild(body);
         root.addChild(fragment);
-    }
-
-    // The parse tree is read child by child: the generated accessors (LABEL(), PROPNODENAME(), item(), ...) scan all
-    // of a context's children on every call.
-
-    /** The LABEL tokens among a context's children, in source order. */
-    private static List<Token> labelTokens(ParserRuleContext ctx) {
-        List<Token> out = null;
-        for (ParseTree c : ctx.children) {
-            if (c instanceof TerminalNode t && t.getSymbol().getType() == DtsLexer.LABEL) {
-                if (out == null) {
-                    out = new ArrayList<>(2);
-                }
-                out.add(t.getSymbol());
-            }
-        }
-        return out == null ? List.of() : out;
-    }
-
-    private void addLabels(Object owner, List<Token> ls) {
-        for (int i = ls.size() - 1; i >= 0; i--) {
-            labels.add(owner, labelName(ls.get(i)), pos(ls.get(i)));
-        }
-    }
-
-    private Property property(DtsParser.PropdefContext def) {
-        Token nameTok = null;
-        Token semi = null;
-        Value v = null;
-        for (ParseTree c : def.children) {
-            if (c instanceof TerminalNode t && t.getSymbol().getType() == DtsLexer.PROPNODENAME) {
-                nameTok = t.getSymbol();
-            } else if (c instanceof TerminalNode t && t.getSymbol().getType() == DtsLexer.SEMI) {
-                semi = t.getSymbol();
-            } else if (c instanceof DtsParser.PropdataContext data) {
-                v = values.propdata(data);
-            }
-        }
-        // dtc locates a property from its name to its ';', the labels left out
-        Property p = new Property(propName(nameTok), v == null ? new Value() : v, DtsToken.span(nameTok, semi));
-        p.setDeleted(def instanceof DtsParser.DeletePropContext);
-        addLabels(p, labelTokens(def));
-        return p;
-    }
-
-    /** A subnode whose rule just ended: a child node (its body is the innermost open node) or a deletion. */
-    private Node subnode(DtsParser.SubnodeContext sub) {
-        Token nameTok = null;
-        Token delTok = null;
-        Token semi = null;
-        DtsParser.NodeBodyContext body = null;
-        boolean omit = false;
-        for (ParseTree c : sub.children) {
-            if (c instanceof TerminalNode t) {
-                int type = t.getSymbol().getType();
-                if (type == DtsLexer.PROPNODENAME) {
-                    nameTok = t.getSymbol();
-                } else if (type == DtsLexer.OMIT_NO_REF) {
-                    omit = true;
-                } else if (type == DtsLexer.DEL_NODE) {
-                    delTok = t.getSymbol();
-                } else if (type == DtsLexer.SEMI) {
-                    semi = t.getSymbol();
-                }
-            } else if (c instanceof DtsParser.NodeBodyContext b) {
-                body = b;
-            }
-        }
-        Node n;
-        if (sub instanceof DtsParser.ChildNodeContext) {
-            n = open.pop().node;
-            n.setName(propName(nameTok));
-            n.setPos(bodySpan(body));
-        } else {
-            n = new Node(propName(nameTok));
-            n.setDeleted(true);
-            n.setPos(DtsToken.span(delTok, semi));
-        }
-        n.setOmitIfNoRef(omit);
-        addLabels(n, labelTokens(sub));
-        return n;
     }
 
     // ---- merging and deleting, as dtc's livetree.c ----
@@ -421,34 +347,21 @@ final class TreeBuilder implements ParseTreeListener {
         return DtsToken.posOf(t);
     }
 
-    /** A node as dtc locates it: from its '{' to its ';', the name and labels left out. */
-    private static SourcePos bodySpan(DtsParser.NodeBodyContext body) {
-        Token first = null;
-        Token last = null;
-        for (ParseTree c : body.children) {
-            if (c instanceof TerminalNode t) {
-                if (first == null) {
-                    first = t.getSymbol();
-                }
-                last = t.getSymbol();
-            }
-        }
-        return DtsToken.span(first, last);
-    }
-
-    private static String labelName(Token t) {
-        String s = t.getText();
-        return s.substring(0, s.length() - 1);
+    /** From the start of {@code first} to just after {@code end}, a one-character ';', as a bison location. */
+    private static SourcePos span(Token first, Token end) {
+        SourcePos a = pos(first);
+        SourcePos b = pos(end);
+        return new SourcePos(b.file(), a.line(), a.column(), b.line(), b.column() + 1);
     }
 
     private static String propName(Token t) {
         String s = t.getText();
-        return s.startsWith("\\") ? s.substring(1) : s;
+        return s.charAt(0) == '\\' ? s.substring(1) : s;
     }
 
-    static String refText(DtsParser.RefContext r) {
-        String s = r.getStart().getText();
-        return r.PATH_REF() != null ? s.substring(2, s.length() - 1) : s.substring(1);
+    static String refText(Token r) {
+        String s = r.getText();
+        return r.getType() == DtsLexer.PATH_REF ? s.substring(2, s.length() - 1) : s.substring(1);
     }
 
     private static byte[] latin1Bytes(String s) {

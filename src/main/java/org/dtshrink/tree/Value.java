@@ -95,6 +95,19 @@ public final class Value {
         return this;
     }
 
+    /** Appends the characters {@code from} to {@code to} of text whose characters are bytes (ISO-8859-1). */
+    public Value appendLatin1(String s, int from, int to) {
+        int len = to - from;
+        ensure(len);
+        byte[] b = bytes;
+        int at = length;
+        for (int i = from; i < to; i++) {
+            b[at++] = (byte) s.charAt(i);
+        }
+        length = at;
+        return this;
+    }
+
     /** Appends the low {@code bits} bits of {@code v}, big-endian, as dtc's data_append_integer does. */
     public Value appendInteger(long v, int bits) {
         int n = bits / 8;
