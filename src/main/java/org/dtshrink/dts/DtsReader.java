@@ -15,7 +15,6 @@ import org.dtshrink.checks.Diagnostic;
 import org.dtshrink.dts.grammar.DtsParser;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
-import org.dtshrink.tree.LiveNodes;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 
@@ -133,15 +132,24 @@ public final class DtsReader {
         return builder.result();
     }
 
-    /** Hands the live labels over to the model before the checks, in dtc's order (newest first). */
+    /**
+     * Hands the live labels over to the model before the checks, in dtc's order (newest first). Only what ever had a
+     * label is visited: every other node and property has none. Deleted nodes are left out, as a walk of the live
+     * tree leaves them out; definitions merged away are no longer in the tree, so giving them theirs changes
+     * nothing.
+     */
     private static void copyLabels(ParsedSource src) {
-        for (Node n : LiveNodes.preOrder(src.tree.root())) {
-            n.labels().clear();
-            n.labels().addAll(src.labels.live(n));
-            for (Property p : n.properties()) {
+        src.labels.forEachOwner((owner, live) -> {
+            if (owner instanceof Node n) {
+                if (n.isDeleted()) {
+                    return;
+                }
+                n.labels().clear();
+                n.labels().addAll(live);
+            } else if (owner instanceof Property p) {
                 p.labels().clear();
-                p.labels().addAll(src.labels.live(p));
+                p.labels().addAll(live);
             }
-        }
+        });
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.dtshrink.tree.LiveNodes;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.SourcePos;
@@ -79,9 +80,10 @@ final class Labels {
     /** The live labels, newest first. */
     List<String> live(Object owner) {
         List<Entry> all = byOwner.get(owner);
-        if (all == null) {
-            return List.of();
-        }
+        return all == null ? List.of() : liveOf(all);
+    }
+
+    private static List<String> liveOf(List<Entry> all) {
         List<String> out = new ArrayList<>(all.size());
         for (Entry e : all) {
             if (!e.deleted) {
@@ -89,6 +91,13 @@ final class Labels {
             }
         }
         return out;
+    }
+
+    /** Each owner that ever had a label (nodes, properties, reserve entries), with its live labels newest first. */
+    void forEachOwner(BiConsumer<Object, List<String>> action) {
+        for (Map.Entry<Object, List<Entry>> e : byOwner.entrySet()) {
+            action.accept(e.getKey(), liveOf(e.getValue()));
+        }
     }
 
     boolean hasLive(Object owner, String name) {
