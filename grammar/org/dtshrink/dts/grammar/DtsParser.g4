@@ -77,17 +77,23 @@ item        : propdef
             | subnode
             ;
 
-propdef     : (ls+=LABEL)* n=PROPNODENAME (a=ASSIGN propdata)? s=SEMI
+// The labels come first in both forms, so that what follows them decides with one token.
+propdef     : (ls+=LABEL)*
+              ( n=PROPNODENAME (a=ASSIGN propdata)? s=SEMI
                 {tree.property($start, $ls, $n, $s, $a != null, false);}
-            | (ls+=LABEL)* DEL_PROP n=PROPNODENAME s=SEMI
+              | DEL_PROP n=PROPNODENAME s=SEMI
                 {tree.property($start, $ls, $n, $s, false, true);}
+              )
             ;
 
+// The labels and /omit-if-no-ref/ come first in both forms, so that what follows them decides with one token.
 subnode     locals [boolean omit]
-            : (ls+=LABEL | OMIT_NO_REF {$omit = true;})* n=PROPNODENAME nodeBody
+            : (ls+=LABEL | OMIT_NO_REF {$omit = true;})*
+              ( n=PROPNODENAME nodeBody
                 {tree.childNode($ls, $omit, $n);}
-            | (ls+=LABEL | OMIT_NO_REF {$omit = true;})* d=DEL_NODE n=PROPNODENAME s=SEMI
+              | d=DEL_NODE n=PROPNODENAME s=SEMI
                 {tree.deleteChild($ls, $omit, $d, $n, $s);}
+              )
             ;
 
 propdata    : {values.start();}
