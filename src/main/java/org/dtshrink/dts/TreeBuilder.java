@@ -263,21 +263,32 @@ final class TreeBuilder implements DtsParser.Tree {
     // ---- merging and deleting, as dtc's livetree.c ----
 
     /**
+     * Below this many items in the fresh node, each is looked up by a scan of the old node's items: an overlay such
+     * as {@code &uart0 { status = "okay"; };} then costs no map of the old node. Above it, a map of first
+     * occurrences keeps merging linear in the sizes of both.
+     */
+    private static final int SCAN_LIMIT = 8;
+
+    /**
      * dtc's merge_nodes. Each name of the fresh node is matched against the first item of that name in the old one,
-     * tombstones included, through a map of first occurrences, so that merging stays linear in the sizes of both.
+     * tombstones included.
      */
     private Node merge(Node old, Node fresh) {
         old.setDeleted(false);
         for (Labels.Entry e : labels.all(fresh)) {
             labels.add(old, e.name, e.pos);
         }
-        if (!fresh.properties().isEmpty()) {
-            Map<String, Property> oldProps = new HashMap<>();
-            for (Property op : old.properties()) {
-                oldProps.putIfAbsent(op.name(), op);
+        List<Property> freshProps = fresh.properties();
+        if (!freshProps.isEmpty()) {
+            Map<String, Property> oldProps = null;
+            if (freshProps.size() > SCAN_LIMIT) {
+                oldProps = new HashMap<>(old.properties().size() * 2);
+                for (Property op : old.properties()) {
+                    oldProps.putIfAbsent(op.name(), op);
+                }
             }
-            for (Property np : fresh.properties()) {
-                Property match = oldProps.get(np.name());
+            for (Property np : freshProps) {
+                Property match = oldProps != null ? oldProps.get(np.name()) : firstProperty(old, np.name());
                 if (np.isDeleted()) {
                     if (match != null) {
                         deleteProperty(match);
@@ -291,17 +302,23 @@ final class TreeBuilder implements DtsParser.Tree {
                     match.setPos(np.pos());
                 } else {
                     old.addProperty(np);
-                    oldProps.put(np.name(), np);
+                    if (oldProps != null) {
+                        oldProps.put(np.name(), np);
+                    }
                 }
             }
         }
-        if (!fresh.children().isEmpty()) {
-            Map<String, Node> oldKids = new HashMap<>();
-            for (Node oc : old.children()) {
-                oldKids.putIfAbsent(oc.name(), oc);
+        List<Node> freshKids = fresh.children();
+        if (!freshKids.isEmpty()) {
+            Map<String, Node> oldKids = null;
+            if (freshKids.size() > SCAN_LIMIT) {
+                oldKids = new HashMap<>(old.children().size() * 2);
+                for (Node oc : old.children()) {
+                    oldKids.putIfAbsent(oc.name(), oc);
+                }
             }
-            for (Node nc : fresh.children()) {
-                Node match = oldKids.get(nc.name());
+            for (Node nc : freshKids) {
+                Node match = oldKids != null ? oldKids.get(nc.name()) : firstChild(old, nc.name());
                 if (nc.isDeleted()) {
                     if (match != null) {
                         deleteNode(match);
@@ -310,14 +327,36 @@ final class TreeBuilder implements DtsParser.Tree {
                     merge(match, nc);
                 } else {
                     old.addChild(nc);
-                    oldKids.put(nc.name(), nc);
+                    if (oldKids != null) {
+                        oldKids.put(nc.name(), nc);
+                    }
                 }
             }
             // The fresh node is dropped; children moved over now have the old node as parent.
-            fresh.children().clear();
+            freshKids.clear();
         }
         old.addDefinition(fresh.pos());
         return old;
+    }
+
+    /** The first property of that name, tombstones included. */
+    private static Property firstProperty(Node n, String name) {
+        for (Property p : n.properties()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The first child of that name, tombstones included. */
+    private static Node firstChild(Node n, String name) {
+        for (Node c : n.children()) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private void deleteProperty(Property p) {
