@@ -17,6 +17,9 @@ import org.dtshrink.tree.SourcePos;
  */
 final class Labels {
 
+    private record Owned(Object owner, List<Entry> entries) {
+    }
+
     /** One label on one owner. */
     static final class Entry {
         final String name;
@@ -30,6 +33,8 @@ final class Labels {
     }
 
     private final Map<Object, List<Entry>> byOwner = new IdentityHashMap<>();
+    /** The owners of {@link #byOwner} in the order they got their first label, with their entries. */
+    private final List<Owned> owners = new ArrayList<>();
     /**
      * Per label, the nodes holding it live, in no particular order. A live label entry means a live node: deleting
      * a node deletes its labels, and a revived node does not get them back.
@@ -38,7 +43,12 @@ final class Labels {
 
     /** Adds a label in front, or revives it where it is, as dtc's add_label. */
     void add(Object owner, String name, SourcePos pos) {
-        List<Entry> list = byOwner.computeIfAbsent(owner, k -> new ArrayList<>(1));
+        List<Entry> list = byOwner.get(owner);
+        if (list == null) {
+            list = new ArrayList<>(1);
+            byOwner.put(owner, list);
+            owners.add(new Owned(owner, list));
+        }
         for (Entry e : list) {
             if (e.name.equals(name)) {
                 if (e.deleted) {
@@ -95,8 +105,8 @@ final class Labels {
 
     /** Each owner that ever had a label (nodes, properties, reserve entries), with its live labels newest first. */
     void forEachOwner(BiConsumer<Object, List<String>> action) {
-        for (Map.Entry<Object, List<Entry>> e : byOwner.entrySet()) {
-            action.accept(e.getKey(), liveOf(e.getValue()));
+        for (Owned o : owners) {
+            action.accept(o.owner, liveOf(o.entries));
         }
     }
 
