@@ -34,24 +34,41 @@ final class Literals {
                 }
             }
         }
-        // only the lexer's digits reach here, so the one way to fail is a value above 64 bits
-        long limit = Long.divideUnsigned(-1L, radix);
-        long v = 0;
-        for (int i = from; i < end; i++) {
-            int d = Character.digit(text.charAt(i), radix);
-            if (d < 0 || Long.compareUnsigned(v, limit) > 0) {
-                throw outOfRange(text, pos);
-            }
-            long next = v * radix + d;
-            if (Long.compareUnsigned(next, v * radix) < 0) {
-                throw outOfRange(text, pos);
-            }
-            v = next;
-        }
         if (from == end) {
             throw outOfRange(text, pos);
         }
+        int i = from;
+        while (i < end - 1 && text.charAt(i) == '0') {
+            i++;
+        }
+        // up to 16 hex, 19 decimal or 21 octal significant digits cannot pass 64 bits
+        int safe = radix == 16 ? 16 : radix == 10 ? 19 : 21;
+        boolean mayOverflow = end - i >= safe;
+        long limit = mayOverflow ? Long.divideUnsigned(-1L, radix) : 0;
+        long v = 0;
+        for (; i < end; i++) {
+            int d = digit(text.charAt(i));
+            if (d >= radix) {
+                throw outOfRange(text, pos);
+            }
+            if (mayOverflow) {
+                if (Long.compareUnsigned(v, limit) > 0 || Long.compareUnsigned(v * radix + d, v * radix) < 0) {
+                    // only the lexer's digits reach here, so the one way to fail is a value above 64 bits
+                    throw outOfRange(text, pos);
+                }
+            }
+            v = v * radix + d;
+        }
         return v;
+    }
+
+    /** The value of a hex digit, or 99 for any other character. */
+    private static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        int lower = c | 0x20;
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : 99;
     }
 
     private static DtException outOfRange(String text, SourcePos pos) {
