@@ -116,9 +116,9 @@ public final class DtsReader {
 
     private static ParsedSource parse(String latin1Text, String fileName, DtsOptions options, PredictionMode mode,
             FailureWatch failure) {
-        IncludingTokenSource tokens = new IncludingTokenSource(latin1Text, fileName, options);
+        IncludingTokenSource tokens = new IncludingTokenSource(latin1Text, fileName, options, failure);
         // Tokens are not kept: the builders take each item as its rule ends and the stream forgets what is behind.
-        DtsParser parser = new DtsParser(new UnbufferedTokenStream<>(new NestingGuard(tokens)));
+        DtsParser parser = new DtsParser(new UnbufferedTokenStream<>(tokens));
         parser.getInterpreter().setPredictionMode(mode);
         parser.setBuildParseTree(false);
         parser.removeErrorListeners();

@@ -3,8 +3,6 @@ package org.dtshrink.dts;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
-import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenSource;
 
 /**
  * Tells the tree builder that parsing has failed. The generated parser ends every rule in a {@code finally} block,
@@ -26,6 +24,7 @@ final class FailureWatch extends BaseErrorListener {
         return syntaxError;
     }
 
+    /** Called by the token source when reading a token fails. */
     void fail() {
         failed = true;
     }
@@ -36,20 +35,5 @@ final class FailureWatch extends BaseErrorListener {
             String msg, RecognitionException e) {
         failed = true;
         syntaxError = true;
-    }
-
-    /** The tokens of {@code source}; an error while reading them marks the parse failed. */
-    TokenSource watch(TokenSource source) {
-        return new ForwardingTokenSource(source) {
-            @Override
-            public Token nextToken() {
-                try {
-                    return source.nextToken();
-                } catch (RuntimeException | Error e) {
-                    failed = true;
-                    throw e;
-                }
-            }
-        };
     }
 }

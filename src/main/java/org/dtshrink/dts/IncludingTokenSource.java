@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
@@ -19,8 +18,10 @@ import org.dtshrink.tree.SourcePos;
 
 /**
  * Feeds the parser the tokens of a source file with /include/ files spliced in where they are named, as dtc's lexer
- * does (anywhere a token may stand, in the lexer state of the includer), and stamps every token with its position in the original file: cpp line markers ({@code # 12 "file"}) move
- * the file name and line of what follows. Text is read as ISO-8859-1 so that every byte survives unchanged.
+ * does (anywhere a token may stand, in the lexer state of the includer), and stamps every token with its position in
+ * the original file: cpp line markers ({@code # 12 "file"}) move the file name and line of what follows. Text is read
+ * as ISO-8859-1 so that every byte survives unchanged. The only source between the text and the parser: it also
+ * applies the {@link NestingGuard} and tells the {@link FailureWatch} when reading fails.
  */
 final class IncludingTokenSource implements TokenSource {
 
@@ -28,26 +29,28 @@ final class IncludingTokenSource implements TokenSource {
     static final int MAX_INCLUDE_DEPTH = 200;
 
     private final DtsOptions options;
+    private final FailureWatch failure;
+    private final NestingGuard guard = new NestingGuard();
     private final Deque<Frame> stack = new ArrayDeque<>();
     private TokenFactory<?> factory = CommonTokenFactory.DEFAULT;
-    private Token lastEof;
 
-    /** One open source file: its lexer, its real directory and where its positions currently point. */
+    /** One open source file: its scanner, its real directory and where its positions currently point. */
     private static final class Frame {
-        final DtsLexer lexer;
+        final DtsScanner scanner;
         final Path dir;
         String file;
         int lineDelta;
 
-        Frame(DtsLexer lexer, Path dir, String file) {
-            this.lexer = lexer;
+        Frame(DtsScanner scanner, Path dir, String file) {
+            this.scanner = scanner;
             this.dir = dir;
             this.file = file;
         }
     }
 
-    IncludingTokenSource(String text, String fileName, DtsOptions options) {
+    IncludingTokenSource(String text, String fileName, DtsOptions options, FailureWatch failure) {
         this.options = options;
+        this.failure = failure;
         push(text, fileName, parentDir(fileName));
     }
 
@@ -61,47 +64,57 @@ final class IncludingTokenSource implements TokenSource {
     }
 
     private void push(String text, String fileName, Path dir) {
-        CharStream cs = CharStreams.fromString(text, fileName);
-        DtsLexer lexer = new DtsLexer(cs);
-        lexer.removeErrorListeners();
-        stack.push(new Frame(lexer, dir, fileName));
+        stack.push(new Frame(new DtsScanner(text), dir, fileName));
     }
 
     @Override
     public Token nextToken() {
-        while (true) {
-            Frame f = stack.peek();
-            Token t = f.lexer.nextToken();
-            if (t.getType() == Token.EOF) {
-                if (stack.size() > 1) {
-                    stack.pop();
-                    // dtc's lexer state is global: what the included text left it in goes on in the includer
-                    stack.peek().lexer.mode(f.lexer._mode);
-                    continue;
-                }
-                lastEof = stamp(f, t);
-                return lastEof;
-            }
-            if (t.getType() == DtsLexer.LINE_MARKER) {
-                applyLineMarker(f, t);
-                continue;
-            }
-            if (t.getType() == DtsLexer.INCLUDE) {
-                include(f, t);
-                continue;
-            }
-            return stamp(f, t);
+        try {
+            DtsToken t = read();
+            guard.check(t);
+            return t;
+        } catch (RuntimeException | Error e) {
+            failure.fail();
+            throw e;
         }
     }
 
-    private DtsToken stamp(Frame f, Token t) {
-        SourcePos pos = new SourcePos(f.file, t.getLine() + f.lineDelta, t.getCharPositionInLine() + 1);
-        return new DtsToken(t, pos, f.dir);
+    private DtsToken read() {
+        while (true) {
+            Frame f = stack.peek();
+            DtsScanner sc = f.scanner;
+            int type = sc.next();
+            if (type == Token.EOF) {
+                if (stack.size() > 1) {
+                    stack.pop();
+                    // dtc's lexer state is global: what the included text left it in goes on in the includer
+                    stack.peek().scanner.mode = sc.mode;
+                    continue;
+                }
+                return stamp(f);
+            }
+            if (type == DtsLexer.LINE_MARKER) {
+                applyLineMarker(f);
+                continue;
+            }
+            if (type == DtsLexer.INCLUDE) {
+                include(f);
+                continue;
+            }
+            return stamp(f);
+        }
     }
 
-    private static void applyLineMarker(Frame f, Token t) {
-        String s = t.getText();
-        int i = 1;
+    private static DtsToken stamp(Frame f) {
+        DtsScanner sc = f.scanner;
+        return new DtsToken(sc.type, sc.text(), sc.start, sc.end, sc.line, sc.column, f.file, sc.line + f.lineDelta,
+                f.dir);
+    }
+
+    private static void applyLineMarker(Frame f) {
+        DtsScanner sc = f.scanner;
+        String s = sc.text();
+        int i = sc.start + 1;
         while (!Character.isDigit(s.charAt(i))) {
             i++;
         }
@@ -111,22 +124,23 @@ final class IncludingTokenSource implements TokenSource {
         }
         long line;
         try {
-            line = Long.parseLong(s.substring(i, j));
+            line = Long.parseLong(s, i, j, 10);
         } catch (NumberFormatException e) {
             line = Integer.MAX_VALUE;
         }
         int q1 = s.indexOf('"', j);
-        int q2 = s.lastIndexOf('"');
-        f.file = printable(s.substring(q1 + 1, q2));
+        int q2 = s.lastIndexOf('"', sc.end - 1);
+        f.file = printable(s, q1 + 1, q2);
         // The marker names the number of the line after it.
-        long delta = line - (t.getLine() + 1L);
+        long delta = line - (sc.line + 1L);
         f.lineDelta = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, delta));
     }
 
-    private void include(Frame f, Token t) {
-        SourcePos at = stamp(f, t).pos();
-        String s = t.getText();
-        String name = s.substring(s.indexOf('"') + 1, s.length() - 1);
+    private void include(Frame f) {
+        SourcePos at = stamp(f).pos();
+        DtsScanner sc = f.scanner;
+        String s = sc.text();
+        String name = s.substring(s.indexOf('"', sc.start) + 1, sc.end - 1);
         if (stack.size() >= MAX_INCLUDE_DEPTH) {
             throw DtException.at(at, "Includes nested too deeply");
         }
@@ -134,7 +148,7 @@ final class IncludingTokenSource implements TokenSource {
         push(latin1(r.bytes), r.displayName, parentDir(r.displayName));
         // /include/ is lexical, as in dtc: the file goes on from the includer's state (after '{' or ';' a name is
         // expected), so a fragment may begin in the middle of a node body
-        stack.peek().lexer.mode(f.lexer._mode);
+        stack.peek().scanner.mode = sc.mode;
     }
 
     /** A file found on the search path: its contents and the name positions in it are reported under. */
@@ -179,8 +193,21 @@ final class IncludingTokenSource implements TokenSource {
 
     /** Text fit for a one-line message: control characters are written as C escapes. */
     static String printable(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        return printable(s, 0, s.length());
+    }
+
+    /** {@link #printable(String)} of {@code s} from {@code from} to {@code to} (exclusive). */
+    static String printable(String s, int from, int to) {
+        int i = from;
+        while (i < to && s.charAt(i) >= 0x20 && s.charAt(i) != 0x7f) {
+            i++;
+        }
+        if (i == to) {
+            return s.substring(from, to);
+        }
+        StringBuilder sb = new StringBuilder(to - from + 8);
+        sb.append(s, from, i);
+        for (; i < to; i++) {
             char c = s.charAt(i);
             if (c == '\n') {
                 sb.append("\\n");
@@ -213,17 +240,18 @@ final class IncludingTokenSource implements TokenSource {
 
     @Override
     public int getLine() {
-        return stack.peek().lexer.getLine();
+        return stack.peek().scanner.line;
     }
 
     @Override
     public int getCharPositionInLine() {
-        return stack.peek().lexer.getCharPositionInLine();
+        return stack.peek().scanner.column;
     }
 
+    /** No ANTLR character stream stands behind these tokens. */
     @Override
     public CharStream getInputStream() {
-        return stack.peek().lexer.getInputStream();
+        return null;
     }
 
     @Override

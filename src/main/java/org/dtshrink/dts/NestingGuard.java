@@ -1,16 +1,16 @@
 package org.dtshrink.dts;
 
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenSource;
 import org.dtshrink.dts.grammar.DtsLexer;
 import org.dtshrink.tree.DtException;
 
 /**
- * Rejects input nested deeper than the parser can follow on an ordinary thread stack, before the parser sees it:
+ * Rejects input nested deeper than the parser can follow on an ordinary thread stack, before the parser sees it
+ * (the token source shows it each token on the way):
  * the parser is recursive, one level per open node and per level of expression nesting. Braces are counted as
  * they come; inside a parenthesised expression every '(' and '?' and every prefix operator adds a level.
  */
-final class NestingGuard extends ForwardingTokenSource {
+final class NestingGuard {
 
     /**
      * Deepest node nesting accepted; real trees stay below 20. With {@link #MAX_EXPRESSION_DEPTH} this keeps the
@@ -25,16 +25,8 @@ final class NestingGuard extends ForwardingTokenSource {
     private int expressionLevels;
     private int previousType = Token.INVALID_TYPE;
 
-    NestingGuard(TokenSource source) {
-        super(source);
-    }
-
-    @Override
-    public Token nextToken() {
-        Token t = source.nextToken();
-        if (t.getChannel() != Token.DEFAULT_CHANNEL) {
-            return t;
-        }
+    /** Throws when {@code t}, the next token for the parser, nests too deeply. */
+    void check(Token t) {
         switch (t.getType()) {
             case DtsLexer.LBRACE:
                 if (++braces > MAX_NODE_DEPTH) {
@@ -70,7 +62,6 @@ final class NestingGuard extends ForwardingTokenSource {
                 break;
         }
         previousType = t.getType();
-        return t;
     }
 
     private static boolean endsOperand(int type) {
