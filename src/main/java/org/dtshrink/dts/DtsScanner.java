@@ -1,5 +1,6 @@
 package org.dtshrink.dts;
 
+import java.nio.charset.StandardCharsets;
 import org.antlr.v4.runtime.Token;
 import org.dtshrink.dts.grammar.DtsLexer;
 
@@ -21,6 +22,8 @@ final class DtsScanner {
     static final int BYTES = DtsLexer.BYTES;
 
     private static final int SKIP = -2;
+    /** Skipped, and its new lines already counted. */
+    private static final int SKIP_COUNTED = -3;
     /** Characters of the grammar's PROPNODECHAR_F, PATHCHAR_F (with '/'), LABEL_F and hex digits, as bit flags. */
     private static final byte[] CLASS = new byte[256];
     private static final int PROPNODE = 1;
@@ -54,7 +57,9 @@ final class DtsScanner {
         }
     }
 
-    private final String s;
+    private final String text;
+    /** The text as bytes (each character is one, the text being ISO-8859-1), read faster than the string. */
+    private final byte[] s;
     private final int n;
     private int pos;
     private int curLine = 1;
@@ -69,12 +74,18 @@ final class DtsScanner {
     int column;
 
     DtsScanner(String text) {
-        this.s = text;
-        this.n = text.length();
+        this.text = text;
+        this.s = text.getBytes(StandardCharsets.ISO_8859_1);
+        this.n = s.length;
     }
 
     String text() {
-        return s;
+        return text;
+    }
+
+    /** The current token's text as the one string {@code names} holds for it. */
+    String name(NameTexts names) {
+        return names.get(s, start, end);
     }
 
     /** Reads the next token that is not skipped and returns its type, {@link Token#EOF} at the end. */
@@ -87,30 +98,30 @@ final class DtsScanner {
                 end = pos;
                 return type = Token.EOF;
             }
-            int t = scan(s.charAt(pos));
-            for (int i = pos; i < end; i++) {
-                if (s.charAt(i) == '\n') {
-                    curLine++;
-                    lineStart = i + 1;
+            int t = scan((char) (s[pos] & 0xff));
+            if (t == SKIP || t == DtsLexer.STRING || t == DtsLexer.CHAR_LITERAL || t == DtsLexer.LINE_MARKER
+                    || t == DtsLexer.INCLUDE) {
+                // the only tokens that may hold a new line
+                for (int i = pos; i < end; i++) {
+                    if (s[i] == '\n') {
+                        curLine++;
+                        lineStart = i + 1;
+                    }
                 }
             }
             pos = end;
-            if (t != SKIP) {
+            if (t != SKIP && t != SKIP_COUNTED) {
                 return type = t;
             }
         }
     }
 
     private int cls(int i) {
-        if (i >= n) {
-            return 0;
-        }
-        char c = s.charAt(i);
-        return c < 256 ? CLASS[c] : 0;
+        return i < n ? CLASS[s[i] & 0xff] : 0;
     }
 
     private char at(int i) {
-        return i < n ? s.charAt(i) : '\uffff';
+        return i < n ? (char) (s[i] & 0xff) : '\uffff';
     }
 
     /** The token at {@link #pos}: sets {@link #end} and the mode after it, returns its type or {@link #SKIP}. */
@@ -118,12 +129,16 @@ final class DtsScanner {
         int p = pos;
         switch (c) {
             case ' ': case '\t': case '\n': case '\r': case '\f': case 0x0b: {
-                int i = p + 1;
-                while ((cls(i) & WS) != 0) {
+                int i = p;
+                while (i < n && (CLASS[s[i] & 0xff] & WS) != 0) {
+                    if (s[i] == '\n') {
+                        curLine++;
+                        lineStart = i + 1;
+                    }
                     i++;
                 }
                 end = i;
-                return SKIP;
+                return SKIP_COUNTED;
             }
             case '/':
                 return slash(p);
@@ -266,7 +281,7 @@ final class DtsScanner {
 
     /** PROPNODENAME: an optional backslash, then name characters; back to the default mode after it. */
     private int propNodeName(int p) {
-        int i = s.charAt(p) == '\\' ? p + 1 : p;
+        int i = s[p] == '\\' ? p + 1 : p;
         while ((cls(i) & PROPNODE) != 0) {
             i++;
         }
@@ -278,7 +293,7 @@ final class DtsScanner {
     /** LITERAL: decimal digits, or 0x and hex digits, then an optional U, L, UL, LL or ULL. */
     private int literal(int p) {
         int i;
-        if (s.charAt(p) == '0' && (at(p + 1) == 'x' || at(p + 1) == 'X') && (cls(p + 2) & HEX) != 0) {
+        if (s[p] == '0' && (at(p + 1) == 'x' || at(p + 1) == 'X') && (cls(p + 2) & HEX) != 0) {
             i = p + 3;
             while ((cls(i) & HEX) != 0) {
                 i++;
@@ -343,16 +358,20 @@ final class DtsScanner {
     private int slash(int p) {
         char d = at(p + 1);
         if (d == '*') {
-            int e = s.indexOf("*/", p + 2);
-            if (e >= 0) {
-                end = e + 2;
-                return SKIP;
+            for (int i = p + 2; i + 1 < n; i++) {
+                if (s[i] == '*' && s[i + 1] == '/') {
+                    end = i + 2;
+                    return SKIP;
+                }
             }
         } else if (d == '/') {
-            int e = s.indexOf('\n', p + 2);
-            end = e < 0 ? n : e + 1;
+            int i = p + 2;
+            while (i < n && s[i] != '\n') {
+                i++;
+            }
+            end = i < n ? i + 1 : n;
             return SKIP;
-        } else if (s.startsWith("/include/", p)) {
+        } else if (startsWith("/include/", p)) {
             int i = p + 9;
             while ((cls(i) & WS) != 0) {
                 i++;
@@ -365,7 +384,7 @@ final class DtsScanner {
         } else {
             for (int k = 0; k < KEYWORDS.length; k++) {
                 int t = KEYWORD_TYPES[k];
-                if ((t != DtsLexer.INCBIN || mode == DEFAULT) && s.startsWith(KEYWORDS[k], p)) {
+                if ((t != DtsLexer.INCBIN || mode == DEFAULT) && startsWith(KEYWORDS[k], p)) {
                     end = p + KEYWORDS[k].length();
                     if (t == DtsLexer.V1 || t == DtsLexer.MEMRESERVE || t == DtsLexer.BITS) {
                         mode = DEFAULT;
@@ -380,16 +399,29 @@ final class DtsScanner {
         return DtsLexer.SLASH;
     }
 
+    private boolean startsWith(String word, int p) {
+        int k = word.length();
+        if (p + k > n) {
+            return false;
+        }
+        for (int i = 0; i < k; i++) {
+            if (s[p + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** STRING_F from the quote at {@code p}: the end after the closing quote, or -1 where it does not close. */
     private int string(int p) {
         int i = p + 1;
         while (i < n) {
-            char c = s.charAt(i);
+            byte c = s[i];
             if (c == '"') {
                 return i + 1;
             }
             if (c == '\\') {
-                if (i + 1 >= n || s.charAt(i + 1) == '\n') {
+                if (i + 1 >= n || s[i + 1] == '\n') {
                     return -1;
                 }
                 i += 2;
@@ -407,9 +439,9 @@ final class DtsScanner {
     private int charLiteral(int p) {
         int last = -1;
         for (int i = p + 1; i < n; i++) {
-            if (s.charAt(i) == '\'') {
+            if (s[i] == '\'') {
                 last = i + 1;
-                if (i - 1 <= p || s.charAt(i - 1) != '\\') {
+                if (i - 1 <= p || s[i - 1] != '\\') {
                     break;
                 }
             }
@@ -420,7 +452,7 @@ final class DtsScanner {
     /** LINE_MARKER from the '#' at {@code p}: {@code '#' 'line'? [ \t]+ [0-9]+ [ \t]+ STRING_F ([ \t]+ [0-9]+)*}. */
     private int lineMarker(int p) {
         int i = p + 1;
-        if (s.startsWith("line", i)) {
+        if (startsWith("line", i)) {
             i += 4;
         }
         int j = blanks(i);

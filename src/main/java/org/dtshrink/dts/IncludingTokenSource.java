@@ -31,6 +31,7 @@ final class IncludingTokenSource implements TokenSource {
     private final DtsOptions options;
     private final FailureWatch failure;
     private final NestingGuard guard = new NestingGuard();
+    private final NameTexts names = new NameTexts();
     private final Deque<Frame> stack = new ArrayDeque<>();
     private TokenFactory<?> factory = CommonTokenFactory.DEFAULT;
 
@@ -101,7 +102,11 @@ final class IncludingTokenSource implements TokenSource {
                 include(f);
                 continue;
             }
-            return stamp(f);
+            DtsToken t = stamp(f);
+            if (type == DtsLexer.PROPNODENAME) {
+                t.setText(sc.name(names));
+            }
+            return t;
         }
     }
 
