@@ -9,8 +9,17 @@ final class ByteSink {
     /** The largest array the JVM reliably allocates; every blob block must fit in one. */
     static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
-    private byte[] buf = new byte[256];
+    private byte[] buf;
     private int len;
+
+    ByteSink() {
+        this(256);
+    }
+
+    /** A buffer that holds {@code capacity} bytes before it grows; {@link #toArray} then needs no copy. */
+    ByteSink(int capacity) {
+        buf = new byte[capacity];
+    }
 
     int length() {
         return len;
@@ -53,6 +62,31 @@ final class ByteSink {
         len += n;
     }
 
+    /** A property's value. */
+    void value(org.dtshrink.tree.Value v) {
+        ensure(v.length());
+        v.copyTo(buf, len);
+        len += v.length();
+    }
+
+    /**
+     * A name of one-byte characters with none NUL, as {@code Names.bytes} would give it; false, with nothing
+     * written, for any other name.
+     */
+    boolean latin1Name(String s) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == 0 || c > 0xff) {
+                return false;
+            }
+            buf[len + i] = (byte) c;
+        }
+        len += n;
+        return true;
+    }
+
     void zeroes(long n) {
         ensure(n);
         Arrays.fill(buf, len, len + (int) n, (byte) 0);
@@ -61,7 +95,11 @@ final class ByteSink {
 
     /** Pads with zeroes to a multiple of {@code a} bytes from the start of this buffer. */
     void align(int a) {
-        zeroes((a - (len % a)) % a);
+        int pad = (a - (len % a)) % a;
+        ensure(pad);
+        for (int i = 0; i < pad; i++) {
+            buf[len++] = 0;
+        }
     }
 
     byte byteAt(int i) {
@@ -73,6 +111,6 @@ final class ByteSink {
     }
 
     byte[] toArray() {
-        return Arrays.copyOf(buf, len);
+        return len == buf.length ? buf : Arrays.copyOf(buf, len);
     }
 }

@@ -54,6 +54,10 @@ final class FdtStringTable {
         return data.toArray();
     }
 
+    void copyTo(ByteSink out) {
+        out.bytes(data.array(), 0, data.length());
+    }
+
     int length() {
         return data.length();
     }

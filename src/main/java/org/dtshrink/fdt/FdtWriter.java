@@ -3,7 +3,9 @@ package org.dtshrink.fdt;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
 import org.dtshrink.tree.Names;
@@ -30,8 +32,16 @@ public final class FdtWriter {
     private static final byte[] NAME_PROPERTY = "name".getBytes(StandardCharsets.US_ASCII);
 
     private final FdtVersion version;
-    private final ByteSink struct = new ByteSink();
+    /** Made once the names are announced, at about the size it will reach, so that it seldom grows. */
+    private ByteSink struct;
+    private long structEstimate = 16;
     private final FdtStringTable strings = new FdtStringTable();
+    /**
+     * Each property name seen, and its offset in the strings block once written ({@link #NOT_PLACED} before): the
+     * table is asked once per distinct name, not once per property.
+     */
+    private final Map<String, Integer> nameOffsets = new HashMap<>();
+    private static final Integer NOT_PLACED = -1;
 
     private FdtWriter(FdtVersion version) {
         this.version = version;
@@ -44,6 +54,7 @@ public final class FdtWriter {
     public static byte[] write(DeviceTree tree, FdtOptions options) {
         FdtWriter w = new FdtWriter(options.formatVersion());
         w.announceNames(tree);
+        w.struct = new ByteSink((int) Math.min(w.structEstimate, 1 << 26));
         w.flattenTree(tree.root());
         w.struct.u32(FDT_END);
         return w.assemble(tree, options);
@@ -85,8 +96,10 @@ public final class FdtWriter {
             strings.expect(NAME_PROPERTY);
         }
         tree.forEachNode(n -> {
+            structEstimate += 12 + n.name().length();
             for (Property p : n.properties()) {
-                if (!p.isDeleted()) {
+                structEstimate += 16 + p.value().length();
+                if (!p.isDeleted() && nameOffsets.putIfAbsent(p.name(), NOT_PLACED) == null) {
                     strings.expect(Names.bytes(p.name()));
                 }
             }
@@ -99,16 +112,23 @@ public final class FdtWriter {
         struct.u32(FDT_BEGIN_NODE);
         if (version.namesByFullPath()) {
             path = parent == null ? "/" : Node.childPath(parent.path, node.name());
-            struct.bytes(checkedName(path, node.pos()));
+            writeName(path, node.pos());
         } else {
-            struct.bytes(checkedName(node.name(), node.pos()));
+            writeName(node.name(), node.pos());
         }
         struct.zeroes(1);
         struct.align(4);
         boolean sawName = false;
         for (Property p : node.properties()) {
-            sawName |= p.name().equals("name");
-            writeProperty(strings.insert(checkedName(p.name(), p.pos())), p.value());
+            String name = p.name();
+            sawName |= name.equals("name");
+            Integer off = nameOffsets.get(name);
+            if (off == null || off < 0) {
+                // the first time this name is written: checked, then placed in the strings block
+                off = strings.insert(checkedName(name, p.pos()));
+                nameOffsets.put(name, off);
+            }
+            writeProperty(off, p.value());
         }
         if (version.hasNameProperties() && !sawName) {
             writeProperty(strings.insert(NAME_PROPERTY), Value.of(nameValue(node)));
@@ -131,8 +151,14 @@ public final class FdtWriter {
         if (version.alignsLongValuesTo8() && value.length() >= 8) {
             struct.align(8);
         }
-        struct.bytes(value.bytes());
+        struct.value(value);
         struct.align(4);
+    }
+
+    private void writeName(String name, SourcePos pos) {
+        if (!struct.latin1Name(name)) {
+            struct.bytes(checkedName(name, pos));
+        }
     }
 
     private static byte[] checkedName(String name, SourcePos pos) {
@@ -170,7 +196,7 @@ public final class FdtWriter {
             throw ByteSink.tooLarge(totalSize);
         }
 
-        ByteSink blob = new ByteSink();
+        ByteSink blob = new ByteSink((int) totalSize);
         writeHeader(blob, totalSize, structOff, stringsOff, reserveOff, tree.bootCpuid(), strings.length(),
                 struct.length());
         blob.zeroes(reserveOff - blob.length());
@@ -180,7 +206,7 @@ public final class FdtWriter {
         }
         blob.zeroes((long) (options.reserveCount() + 1) * RESERVE_ENTRY_SIZE);
         blob.bytes(struct.array(), 0, struct.length());
-        blob.bytes(strings.bytes());
+        strings.copyTo(blob);
         blob.zeroes(padLen);
         return blob.toArray();
     }

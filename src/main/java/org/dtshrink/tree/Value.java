@@ -57,6 +57,11 @@ public final class Value {
         return Arrays.copyOf(bytes, length);
     }
 
+    /** Copies the value's bytes to {@code dest} from {@code offset}, without a copy in between. */
+    public void copyTo(byte[] dest, int offset) {
+        System.arraycopy(bytes, 0, dest, offset, length);
+    }
+
     public byte byteAt(int i) {
         if (i < 0 || i >= length) {
             throw new IndexOutOfBoundsException(i);
