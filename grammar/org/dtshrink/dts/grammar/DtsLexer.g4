@@ -4,6 +4,8 @@
 // mode. Rules shared by every state are repeated in each mode, since ANTLR modes are exclusive. Nothing here fails:
 // an unexpected character becomes an ANY token, which the parser reports. The line-start test of cpp line markers
 // sits at the end of their rules so that it does not keep ANTLR from caching the lexer DFA for other tokens.
+// This grammar is the specification of the tokens; dts/DtsScanner finds the same ones by hand, faster, and
+// DtsScannerTest holds the two equal (the parser still takes its token types from here).
 lexer grammar DtsLexer;
 
 // ---- default mode (dtc's V1 state) ----

@@ -1,54 +1,148 @@
 package org.dtshrink.dts;
 
-import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.WritableToken;
 import org.dtshrink.tree.SourcePos;
 
-/** A token that knows where it came from after includes and cpp line markers are taken into account. */
-final class DtsToken extends CommonToken {
-
-    /** The text the token was read from; its own text is cut from it when first asked for. */
-    private final String sourceText;
-    private final String file;
-    private final int fileLine;
-    /** The real directory of the file the token was read from, where /incbin/ looks first. */
-    private final java.nio.file.Path dir;
-    private SourcePos pos;
+/**
+ * A token that knows where it came from after includes and cpp line markers are taken into account. Small, since
+ * there is one per token of the input: what all tokens of a stretch of a file share (the text, the file name the
+ * line markers gave, the line offset, the directory) is one {@link Origin}; the text and the position are made
+ * when first asked for.
+ */
+final class DtsToken implements WritableToken {
 
     /**
-     * A token of {@code source} from {@code start} to {@code end} (exclusive) at {@code line} and {@code column}
-     * (0-based) of that text, and at {@code fileLine} of {@code file} once line markers are applied.
+     * A stretch of a source between line markers: its text, the file and line offset positions are reported under,
+     * and the real directory of the file read, where /incbin/ looks first.
      */
-    DtsToken(int type, String source, int start, int end, int line, int column, String file, int fileLine,
-            java.nio.file.Path dir) {
-        super(type);
-        this.sourceText = source;
+    record Origin(String text, String file, int lineDelta, java.nio.file.Path dir) {
+    }
+
+    private int type;
+    private final int start;
+    private final int stop;
+    private int line;
+    private int column;
+    private int index = -1;
+    private int channel = DEFAULT_CHANNEL;
+    private String text;
+    private final Origin origin;
+    private SourcePos pos;
+
+    /** A token of the origin's text from {@code start} to {@code end} (exclusive) at {@code line}, {@code column}. */
+    DtsToken(int type, int start, int end, int line, int column, Origin origin) {
+        this.type = type;
         this.start = start;
         this.stop = end - 1;
         this.line = line;
-        this.charPositionInLine = column;
-        this.file = file;
-        this.fileLine = fileLine;
-        this.dir = dir;
+        this.column = column;
+        this.origin = origin;
     }
 
     @Override
     public String getText() {
         if (text == null) {
-            text = type == EOF ? "<EOF>" : sourceText.substring(start, stop + 1);
+            text = type == EOF ? "<EOF>" : origin.text.substring(start, stop + 1);
         }
         return text;
     }
 
+    @Override
+    public void setText(String text) {
+        this.text = text;
+    }
+
+    @Override
+    public int getType() {
+        return type;
+    }
+
+    @Override
+    public void setType(int type) {
+        this.type = type;
+    }
+
+    /** The line in the text read, before line markers. */
+    @Override
+    public int getLine() {
+        return line;
+    }
+
+    @Override
+    public void setLine(int line) {
+        this.line = line;
+    }
+
+    @Override
+    public int getCharPositionInLine() {
+        return column;
+    }
+
+    @Override
+    public void setCharPositionInLine(int pos) {
+        this.column = pos;
+    }
+
+    @Override
+    public int getChannel() {
+        return channel;
+    }
+
+    @Override
+    public void setChannel(int channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public int getTokenIndex() {
+        return index;
+    }
+
+    @Override
+    public void setTokenIndex(int index) {
+        this.index = index;
+    }
+
+    @Override
+    public int getStartIndex() {
+        return start;
+    }
+
+    @Override
+    public int getStopIndex() {
+        return stop;
+    }
+
+    /** Not kept: the token source behind a token is never asked for. */
+    @Override
+    public TokenSource getTokenSource() {
+        return null;
+    }
+
+    /** No ANTLR character stream stands behind these tokens. */
+    @Override
+    public CharStream getInputStream() {
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "[@" + index + "," + start + ":" + stop + "='" + getText() + "',<" + type + ">," + line + ":" + column
+                + "]";
+    }
+
     SourcePos pos() {
         if (pos == null) {
-            pos = new SourcePos(file, fileLine, charPositionInLine + 1);
+            pos = new SourcePos(origin.file, line + origin.lineDelta, column + 1);
         }
         return pos;
     }
 
     java.nio.file.Path dir() {
-        return dir;
+        return origin.dir;
     }
 
     static SourcePos posOf(Token t) {

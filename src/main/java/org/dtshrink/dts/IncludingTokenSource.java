@@ -35,17 +35,14 @@ final class IncludingTokenSource implements TokenSource {
     private final Deque<Frame> stack = new ArrayDeque<>();
     private TokenFactory<?> factory = CommonTokenFactory.DEFAULT;
 
-    /** One open source file: its scanner, its real directory and where its positions currently point. */
+    /** One open source file: its scanner and where its positions currently point. */
     private static final class Frame {
         final DtsScanner scanner;
-        final Path dir;
-        String file;
-        int lineDelta;
+        DtsToken.Origin origin;
 
-        Frame(DtsScanner scanner, Path dir, String file) {
+        Frame(DtsScanner scanner, DtsToken.Origin origin) {
             this.scanner = scanner;
-            this.dir = dir;
-            this.file = file;
+            this.origin = origin;
         }
     }
 
@@ -65,7 +62,7 @@ final class IncludingTokenSource implements TokenSource {
     }
 
     private void push(String text, String fileName, Path dir) {
-        stack.push(new Frame(new DtsScanner(text), dir, fileName));
+        stack.push(new Frame(new DtsScanner(text), new DtsToken.Origin(text, fileName, 0, dir)));
     }
 
     @Override
@@ -112,8 +109,7 @@ final class IncludingTokenSource implements TokenSource {
 
     private static DtsToken stamp(Frame f) {
         DtsScanner sc = f.scanner;
-        return new DtsToken(sc.type, sc.text(), sc.start, sc.end, sc.line, sc.column, f.file, sc.line + f.lineDelta,
-                f.dir);
+        return new DtsToken(sc.type, sc.start, sc.end, sc.line, sc.column, f.origin);
     }
 
     private static void applyLineMarker(Frame f) {
@@ -135,10 +131,10 @@ final class IncludingTokenSource implements TokenSource {
         }
         int q1 = s.indexOf('"', j);
         int q2 = s.lastIndexOf('"', sc.end - 1);
-        f.file = printable(s, q1 + 1, q2);
         // The marker names the number of the line after it.
         long delta = line - (sc.line + 1L);
-        f.lineDelta = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, delta));
+        f.origin = new DtsToken.Origin(s, printable(s, q1 + 1, q2),
+                (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, delta)), f.origin.dir());
     }
 
     private void include(Frame f) {
@@ -149,7 +145,7 @@ final class IncludingTokenSource implements TokenSource {
         if (stack.size() >= MAX_INCLUDE_DEPTH) {
             throw DtException.at(at, "Includes nested too deeply");
         }
-        Resolved r = resolve(name, f.dir, options, at);
+        Resolved r = resolve(name, f.origin.dir(), options, at);
         push(latin1(r.bytes), r.displayName, parentDir(r.displayName));
         // /include/ is lexical, as in dtc: the file goes on from the includer's state (after '{' or ';' a name is
         // expected), so a fragment may begin in the middle of a node body
@@ -261,7 +257,7 @@ final class IncludingTokenSource implements TokenSource {
 
     @Override
     public String getSourceName() {
-        return stack.peek().file;
+        return stack.peek().origin.file();
     }
 
     @Override
