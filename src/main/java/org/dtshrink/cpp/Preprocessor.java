@@ -133,33 +133,39 @@ public final class Preprocessor {
         return needsPreprocessing(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
-    /** {@link #needsPreprocessing(String)} on the bytes of a file, in one pass without a regular expression. */
+    /**
+     * {@link #needsPreprocessing(String)} on the bytes of a file, in one pass without a regular expression: each '#'
+     * found, the blanks before it are walked back to see whether it starts a line (after \n, \r or NEL, the line
+     * terminators Java's multi-line ^ knows in this range).
+     */
     public static boolean needsPreprocessing(byte[] text) {
-        int i = 0;
         int n = text.length;
-        while (i < n) {
+        for (int h = 0; h < n; h++) {
+            if (text[h] != '#') {
+                continue;
+            }
+            int b = h - 1;
+            while (b >= 0 && (text[b] == ' ' || text[b] == '\t')) {
+                b--;
+            }
+            if (b >= 0 && text[b] != '\n' && text[b] != '\r' && text[b] != (byte) 0x85) {
+                continue;
+            }
+            int i = h + 1;
             while (i < n && (text[i] == ' ' || text[i] == '\t')) {
                 i++;
             }
-            if (i < n && text[i] == '#') {
-                i++;
-                while (i < n && (text[i] == ' ' || text[i] == '\t')) {
-                    i++;
-                }
-                int start = i;
-                while (i < n && isWordByte(text[i])) {
-                    i++;
-                }
-                if (i > start && DIRECTIVES.contains(new String(text, start, i - start,
-                        java.nio.charset.StandardCharsets.ISO_8859_1))) {
-                    return true;
-                }
-            }
-            // on to the next line (the terminators Java's multi-line ^ knows in this range: \n, \r and NEL)
-            while (i < n && text[i] != '\n' && text[i] != '\r' && text[i] != (byte) 0x85) {
+            int start = i;
+            while (i < n && isWordByte(text[i])) {
                 i++;
             }
-            i++;
+            // every directive is a lower-case word of at most 12 letters: a marker's "12" and names such as
+            // #address-cells need no look-up
+            if (i > start && i - start <= 12 && text[start] >= 'a' && text[start] <= 'z'
+                    && DIRECTIVES.contains(new String(text, start, i - start,
+                            java.nio.charset.StandardCharsets.ISO_8859_1))) {
+                return true;
+            }
         }
         return false;
     }

@@ -1,6 +1,7 @@
 package org.dtshrink.dts;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One string per distinct node or property name in a source and its includes. The names of a tree repeat (every
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 final class NameTexts {
 
     private String[] table = new String[256];
+    /** Each name's bytes, compared with a candidate's faster than the string's characters. */
+    private byte[][] keys = new byte[256][];
     private int[] hashes = new int[256];
     private int size;
 
@@ -18,7 +21,9 @@ final class NameTexts {
         for (String s : new String[] {"phandle", "linux,phandle", "name", "target", "target-path", "__overlay__",
             "__symbols__", "__fixups__", "__local_fixups__"}) {
             byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
-            table[slot(b, 0, b.length)] = s;
+            int i = slot(b, 0, b.length);
+            table[i] = s;
+            keys[i] = b;
         }
     }
 
@@ -49,37 +54,29 @@ final class NameTexts {
         while (true) {
             String s = table[i];
             if (s == null) {
-                s = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+                byte[] key = Arrays.copyOfRange(bytes, from, to);
+                s = new String(key, StandardCharsets.ISO_8859_1);
                 table[i] = s;
+                keys[i] = key;
                 hashes[i] = h;
                 if (++size * 2 > table.length) {
                     grow();
                 }
                 return s;
             }
-            if (hashes[i] == h && same(s, bytes, from, to)) {
+            if (hashes[i] == h && Arrays.equals(keys[i], 0, keys[i].length, bytes, from, to)) {
                 return s;
             }
             i = (i + 1) & mask;
         }
     }
 
-    private static boolean same(String s, byte[] bytes, int from, int to) {
-        if (s.length() != to - from) {
-            return false;
-        }
-        for (int k = 0; k < s.length(); k++) {
-            if (s.charAt(k) != (char) (bytes[from + k] & 0xff)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void grow() {
         String[] oldTable = table;
+        byte[][] oldKeys = keys;
         int[] oldHashes = hashes;
         table = new String[oldTable.length * 2];
+        keys = new byte[oldTable.length * 2][];
         hashes = new int[oldTable.length * 2];
         int mask = table.length - 1;
         for (int j = 0; j < oldTable.length; j++) {
@@ -90,6 +87,7 @@ final class NameTexts {
                     i = (i + 1) & mask;
                 }
                 table[i] = oldTable[j];
+                keys[i] = oldKeys[j];
                 hashes[i] = h;
             }
         }

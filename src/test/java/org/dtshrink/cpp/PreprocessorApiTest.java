@@ -16,7 +16,8 @@ class PreprocessorApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"#include <dt-bindings/gpio/gpio.h>\n", "/ {};\n#define X 1\n", "  #  if FOO\n#endif\n",
         "#ifdef A\n", "#ifndef A\n", "x\n#undef A\n", "#include\"a.dtsi\"\n", "#error no\n", "#pragma once\n",
-        "\t#elif 1\n"})
+        "\t#elif 1\n", "x;\r#define A\n", "x;\u0085#if 1\n", " \t#  define X 1\n",
+        "#include_next <a.h>\n"})
     void directivesNeedPreprocessing(String text) {
         assertThat(Preprocessor.needsPreprocessing(text)).isTrue();
     }
@@ -25,7 +26,8 @@ class PreprocessorApiTest {
     @ValueSource(strings = {"/dts-v1/;\n/ {\n\t#address-cells = <1>;\n\t#size-cells = <0>;\n};\n",
         "# 1 \"arch/arm/boot/dts/st/stm32f429.dtsi\" 1\n/ { };\n", "/include/ \"board.dtsi\"\n",
         "\t#interrupt-cells = <2>;\n\t#gpio-cells = <2>;\n\t#pwm-cells = <3>;\n", "/ { x = \"#include\"; };\n",
-        "\t#include-cells = <1>;\n", "#iffy = <1>;\n", "#defined-cells = <1>;\n"})
+        "\t#include-cells = <1>;\n", "#iffy = <1>;\n", "#defined-cells = <1>;\n",
+        "x = <1>; # include\n", "# #include <a.h>\n", "x = \"a\";\t#if\n", "#"})
     void propertiesAndLineMarkersDoNot(String text) {
         assertThat(Preprocessor.needsPreprocessing(text)).isFalse();
     }
