@@ -47,6 +47,14 @@ final class ByteSink {
         buf[len++] = (byte) v;
     }
 
+    /** Overwrites the four bytes at {@code at}, written before. */
+    void setU32(int at, long v) {
+        buf[at] = (byte) (v >>> 24);
+        buf[at + 1] = (byte) (v >>> 16);
+        buf[at + 2] = (byte) (v >>> 8);
+        buf[at + 3] = (byte) v;
+    }
+
     void u64(long v) {
         u32(v >>> 32);
         u32(v);

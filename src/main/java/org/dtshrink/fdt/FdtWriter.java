@@ -1,7 +1,8 @@
 package org.dtshrink.fdt;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -29,19 +30,20 @@ public final class FdtWriter {
     static final int FDT_END = 9;
     static final int RESERVE_ENTRY_SIZE = 16;
 
-    private static final byte[] NAME_PROPERTY = "name".getBytes(StandardCharsets.US_ASCII);
-
-    private final FdtVersion version;
-    /** Made once the names are announced, at about the size it will reach, so that it seldom grows. */
-    private ByteSink struct;
-    private long structEstimate = 16;
+        private final FdtVersion version;
+    private final ByteSink struct = new ByteSink(1 << 12);
     private final FdtStringTable strings = new FdtStringTable();
     /**
-     * Each property name seen, and its offset in the strings block once written ({@link #NOT_PLACED} before): the
-     * table is asked once per distinct name, not once per property.
+     * Each distinct property name by its number, in the order first written. The strings block is built from these
+     * once the structure block is written (dtc's order of insertion is the order of first use), and the name
+     * offsets are filled in then: no pass over the tree beforehand, one look-up per property.
      */
-    private final Map<String, Integer> nameOffsets = new HashMap<>();
-    private static final Integer NOT_PLACED = -1;
+    private final Map<String, Integer> nameIds = new HashMap<>();
+    private final List<byte[]> distinctNames = new ArrayList<>();
+    /** Where each property's name offset goes in the structure block, and the number of its name. */
+    private int[] fixupAt = new int[256];
+    private int[] fixupId = new int[256];
+    private int fixups;
 
     private FdtWriter(FdtVersion version) {
         this.version = version;
@@ -53,10 +55,9 @@ public final class FdtWriter {
 
     public static byte[] write(DeviceTree tree, FdtOptions options) {
         FdtWriter w = new FdtWriter(options.formatVersion());
-        w.announceNames(tree);
-        w.struct = new ByteSink((int) Math.min(w.structEstimate, 1 << 26));
         w.flattenTree(tree.root());
         w.struct.u32(FDT_END);
+        w.placeNames();
         return w.assemble(tree, options);
     }
 
@@ -87,23 +88,32 @@ public final class FdtWriter {
         }
     }
 
-    /** Tells the strings block every property name it will be asked for (see {@link FdtStringTable}). */
-    private void announceNames(DeviceTree tree) {
-        if (tree.root().isDeleted()) {
-            return;
+    /**
+     * Builds the strings block from the distinct names in the order of first use, every one announced first (see
+     * {@link FdtStringTable}), and writes each property's name offset.
+     */
+    private void placeNames() {
+        for (byte[] name : distinctNames) {
+            strings.expect(name);
         }
-        if (version.hasNameProperties()) {
-            strings.expect(NAME_PROPERTY);
+        int[] offsets = new int[distinctNames.size()];
+        for (int id = 0; id < offsets.length; id++) {
+            offsets[id] = strings.insert(distinctNames.get(id));
         }
-        tree.forEachNode(n -> {
-            structEstimate += 12 + n.name().length();
-            for (Property p : n.properties()) {
-                structEstimate += 16 + p.value().length();
-                if (!p.isDeleted() && nameOffsets.putIfAbsent(p.name(), NOT_PLACED) == null) {
-                    strings.expect(Names.bytes(p.name()));
-                }
-            }
-        });
+        for (int k = 0; k < fixups; k++) {
+            struct.setU32(fixupAt[k], offsets[fixupId[k]]);
+        }
+    }
+
+    /** The number of a property name, given on its first use, when it is checked. */
+    private int nameId(String name, SourcePos pos) {
+        Integer id = nameIds.get(name);
+        if (id == null) {
+            id = distinctNames.size();
+            distinctNames.add(checkedName(name, pos));
+            nameIds.put(name, id);
+        }
+        return id;
     }
 
     /** Writes a node's header and properties; its children follow from the caller's loop. */
@@ -118,20 +128,15 @@ public final class FdtWriter {
         }
         struct.zeroes(1);
         struct.align(4);
+        boolean oldFormat = version.hasNameProperties();
         boolean sawName = false;
         for (Property p : node.properties()) {
             String name = p.name();
-            sawName |= name.equals("name");
-            Integer off = nameOffsets.get(name);
-            if (off == null || off < 0) {
-                // the first time this name is written: checked, then placed in the strings block
-                off = strings.insert(checkedName(name, p.pos()));
-                nameOffsets.put(name, off);
-            }
-            writeProperty(off, p.value());
+            sawName |= oldFormat && name.equals("name");
+            writeProperty(nameId(name, p.pos()), p.value());
         }
-        if (version.hasNameProperties() && !sawName) {
-            writeProperty(strings.insert(NAME_PROPERTY), Value.of(nameValue(node)));
+        if (oldFormat && !sawName) {
+            writeProperty(nameId("name", SourcePos.NONE), Value.of(nameValue(node)));
         }
         return new Frame(node, path);
     }
@@ -144,10 +149,16 @@ public final class FdtWriter {
         return withNul;
     }
 
-    private void writeProperty(int nameOffset, Value value) {
+    private void writeProperty(int nameId, Value value) {
         struct.u32(FDT_PROP);
         struct.u32(value.length());
-        struct.u32(nameOffset);
+        if (fixups == fixupAt.length) {
+            fixupAt = Arrays.copyOf(fixupAt, 2 * fixups);
+            fixupId = Arrays.copyOf(fixupId, 2 * fixups);
+        }
+        fixupAt[fixups] = struct.length();
+        fixupId[fixups++] = nameId;
+        struct.u32(0);
         if (version.alignsLongValuesTo8() && value.length() >= 8) {
             struct.align(8);
         }
