@@ -116,7 +116,7 @@ public final class DtsReader {
 
     private static ParsedSource parse(String latin1Text, String fileName, DtsOptions options, PredictionMode mode,
             FailureWatch failure) {
-        IncludingTokenSource tokens = new IncludingTokenSource(latin1Text, fileName, options, failure);
+        IncludingTokenSource tokens = new IncludingTokenSource(latin1Text, fileName, options);
         // Tokens are not kept: the builders take each item as its rule ends and the stream forgets what is behind.
         DtsParser parser = new DtsParser(new UnbufferedTokenStream<>(tokens));
         parser.getInterpreter().setPredictionMode(mode);

@@ -21,7 +21,7 @@ import org.dtshrink.tree.SourcePos;
  * does (anywhere a token may stand, in the lexer state of the includer), and stamps every token with its position in
  * the original file: cpp line markers ({@code # 12 "file"}) move the file name and line of what follows. Text is read
  * as ISO-8859-1 so that every byte survives unchanged. The only source between the text and the parser: it also
- * applies the {@link NestingGuard} and tells the {@link FailureWatch} when reading fails.
+ * applies the {@link NestingGuard}.
  */
 final class IncludingTokenSource implements TokenSource {
 
@@ -29,7 +29,6 @@ final class IncludingTokenSource implements TokenSource {
     static final int MAX_INCLUDE_DEPTH = 200;
 
     private final DtsOptions options;
-    private final FailureWatch failure;
     private final NestingGuard guard = new NestingGuard();
     private final NameTexts names = new NameTexts();
     private final Deque<Frame> stack = new ArrayDeque<>();
@@ -46,9 +45,8 @@ final class IncludingTokenSource implements TokenSource {
         }
     }
 
-    IncludingTokenSource(String text, String fileName, DtsOptions options, FailureWatch failure) {
+    IncludingTokenSource(String text, String fileName, DtsOptions options) {
         this.options = options;
-        this.failure = failure;
         push(text, fileName, parentDir(fileName));
     }
 
@@ -67,14 +65,9 @@ final class IncludingTokenSource implements TokenSource {
 
     @Override
     public Token nextToken() {
-        try {
-            DtsToken t = read();
-            guard.check(t);
-            return t;
-        } catch (RuntimeException | Error e) {
-            failure.fail();
-            throw e;
-        }
+        DtsToken t = read();
+        guard.check(t);
+        return t;
     }
 
     private DtsToken read() {
