@@ -23,6 +23,8 @@ public final class Node {
     private boolean referenced;
     /** 0 when the node has no phandle (yet). */
     private long phandle;
+    /** A number a stage may give the node to keep its own per-node data in arrays; -1 until one does. */
+    private int ordinal = -1;
 
     public Node(String name) {
         this.name = name;
@@ -129,6 +131,18 @@ public final class Node {
 
     public void setPhandle(long phandle) {
         this.phandle = phandle;
+    }
+
+    /**
+     * The number the last stage that numbered the tree gave this node (the checks number nodes in pre-order), or
+     * -1. Only a hint: a stage checks that its own table holds this node at that number before it trusts it.
+     */
+    public int ordinal() {
+        return ordinal;
+    }
+
+    public void setOrdinal(int ordinal) {
+        this.ordinal = ordinal;
     }
 
     /** Appends a child at the end, as dtc's add_child does. */

@@ -16,6 +16,8 @@ public final class Value {
     private int length;
     private final List<Marker> markers = new ArrayList<>();
     private List<Marker> markersView;
+    /** One bit per {@link Marker.Kind} ever added (removing markers leaves it set): what {@link #mayHave} reads. */
+    private int kinds;
 
     public Value() {
         this.bytes = new byte[16];
@@ -124,7 +126,16 @@ public final class Value {
         return this;
     }
 
+    /**
+     * False when the value has no marker of this kind; true when it may have one. Lets a walk over many values pass
+     * over those without references or labels without reading their markers.
+     */
+    public boolean mayHave(Marker.Kind kind) {
+        return (kinds & 1 << kind.ordinal()) != 0;
+    }
+
     public Value addMarker(Marker.Kind kind, String ref) {
+        kinds |= 1 << kind.ordinal();
         markers.add(new Marker(length, kind, ref));
         return this;
     }
@@ -133,6 +144,7 @@ public final class Value {
     public Value append(Value other) {
         int base = length;
         appendBytes(other.bytes, 0, other.length);
+        kinds |= other.kinds;
         for (Marker m : other.markers) {
             markers.add(m.withOffset(m.offset() + base));
         }
@@ -187,6 +199,7 @@ public final class Value {
         if (i < 0) {
             throw new IllegalArgumentException("no such marker");
         }
+        kinds |= 1 << replacement.kind().ordinal();
         markers.set(i, replacement);
     }
 
@@ -194,6 +207,7 @@ public final class Value {
         Value v = new Value();
         v.appendBytes(bytes, 0, length);
         v.markers.addAll(markers);
+        v.kinds = kinds;
         return v;
     }
 
