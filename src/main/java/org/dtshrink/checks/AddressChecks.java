@@ -11,26 +11,21 @@ import org.dtshrink.tree.Property;
 /** #address-cells and #size-cells, and what they govern: reg, ranges, unit addresses. */
 final class AddressChecks {
 
+    /** Below this many children unit addresses are compared pairwise; above, through a map. */
+    private static final int UNIQUE_BY_INDEX_FROM = 16;
+
     private AddressChecks() {
     }
 
     /** A fix-up more than a check: records each node's cell counts (-1 when absent) for the checks after it. */
     static void addrSizeCells(CheckRun run, Node node) {
-        CheckRun.NodeState s = run.state(node);
-        s.addrCells = -1;
-        s.sizeCells = -1;
-        Property a = run.property(node, "#address-cells");
-        if (a != null) {
-            s.addrCells = (int) Bytes.cell(a);
-        }
-        Property z = run.property(node, "#size-cells");
-        if (z != null) {
-            s.sizeCells = (int) Bytes.cell(z);
-        }
+        Property a = run.property(node, Known.ADDRESS_CELLS);
+        Property z = run.property(node, Known.SIZE_CELLS);
+        run.setCells(node, a == null ? -1 : (int) Bytes.cell(a), z == null ? -1 : (int) Bytes.cell(z));
     }
 
     static void regFormat(CheckRun run, Node node) {
-        Property reg = run.property(node, "reg");
+        Property reg = run.property(node, Known.REG);
         if (reg == null) {
             return;
         }
@@ -93,19 +88,19 @@ final class AddressChecks {
             // overlay fragments are a special case in dtc
             return;
         }
-        Property prop = run.property(node, "reg");
+        Property prop = run.property(node, Known.REG);
         if (prop == null) {
-            prop = run.property(node, "ranges");
+            prop = run.property(node, Known.RANGES);
             if (prop != null && prop.value().length() == 0) {
                 prop = null;
             }
         }
-        String unit = Bytes.unitName(node);
+        boolean unit = Bytes.hasUnitName(node);
         if (prop != null) {
-            if (unit.isEmpty()) {
+            if (!unit) {
                 run.fail(node, "node has a reg or ranges property, but no unit name");
             }
-        } else if (!unit.isEmpty()) {
+        } else if (unit) {
             run.fail(node, "node has a unit name, but no reg or ranges property");
         }
     }
@@ -114,16 +109,17 @@ final class AddressChecks {
         if (node.parent() != null && run.bus(node.parent()) != null) {
             return;
         }
-        String unit = Bytes.unitName(node);
-        if (unit.isEmpty()) {
+        String name = node.name();
+        int u = Bytes.unitStart(node);
+        if (u == name.length()) {
             return;
         }
-        if (unit.startsWith("0x")) {
+        if (name.startsWith("0x", u)) {
             run.fail(node, "unit name should not have leading \"0x\"");
-            unit = unit.substring(2);
+            u += 2;
         }
-        if (unit.length() >= 2 && unit.charAt(0) == '0' && Character.digit(unit.charAt(1), 16) >= 0
-                && unit.charAt(1) < 0x80) {
+        if (name.length() - u >= 2 && name.charAt(u) == '0' && Character.digit(name.charAt(u + 1), 16) >= 0
+                && name.charAt(u + 1) < 0x80) {
             run.fail(node, "unit name should not have leading 0s");
         }
     }
@@ -132,29 +128,28 @@ final class AddressChecks {
         if (node.parent() == null) {
             return;
         }
-        if (run.property(node, "reg") == null && run.property(node, "ranges") == null) {
+        if (run.property(node, Known.REG) == null && run.property(node, Known.RANGES) == null) {
             return;
         }
-        if (run.state(node.parent()).addrCells == -1) {
+        if (run.rawAddrCells(node.parent()) == -1) {
             run.fail(node, "Relying on default #address-cells value");
         }
-        if (run.state(node.parent()).sizeCells == -1) {
+        if (run.rawSizeCells(node.parent()) == -1) {
             run.fail(node, "Relying on default #size-cells value");
         }
     }
 
     static void avoidUnnecessaryAddrSize(CheckRun run, Node node) {
-        CheckRun.NodeState s = run.state(node);
-        if (node.parent() == null || s.addrCells < 0 || s.sizeCells < 0) {
+        if (node.parent() == null || run.rawAddrCells(node) < 0 || run.rawSizeCells(node) < 0) {
             return;
         }
         // dtc tests its raw child list here: a node whose children are all deleted still has children
-        if (run.property(node, "ranges") != null || run.property(node, "dma-ranges") != null
+        if (run.property(node, Known.RANGES) != null || run.property(node, Known.DMA_RANGES) != null
                 || node.children().isEmpty()) {
             return;
         }
         for (Node c : node.children()) {
-            if (!c.isDeleted() && run.property(c, "reg") != null) {
+            if (!c.isDeleted() && run.property(c, Known.REG) != null) {
                 return;
             }
         }
@@ -168,8 +163,24 @@ final class AddressChecks {
      */
     static NodeCheck uniqueUnitAddress(boolean ifEnabled) {
         return (run, node) -> {
-            CheckRun.NodeState s = run.state(node);
-            if (s.addrCells < 0 || s.sizeCells < 0 || node.children().isEmpty()) {
+            if (run.rawAddrCells(node) < 0 || run.rawSizeCells(node) < 0 || node.children().isEmpty()) {
+                return;
+            }
+            List<Node> all = node.children();
+            if (all.size() < UNIQUE_BY_INDEX_FROM) {
+                // few siblings: each against the earlier ones, with no map or list per node
+                for (int j = 1; j < all.size(); j++) {
+                    Node a = all.get(j);
+                    if (a.isDeleted() || !Bytes.hasUnitName(a) || (ifEnabled && isDisabled(run, a))) {
+                        continue;
+                    }
+                    for (int i = 0; i < j; i++) {
+                        Node b = all.get(i);
+                        if (!b.isDeleted() && Bytes.sameUnitName(a, b) && !(ifEnabled && isDisabled(run, b))) {
+                            run.fail(b, "duplicate unit-address (also used in node " + a.path() + ")");
+                        }
+                    }
+                }
                 return;
             }
             List<Node> kids = LiveNodes.children(node);
@@ -189,7 +200,7 @@ final class AddressChecks {
     }
 
     private static boolean isDisabled(CheckRun run, Node n) {
-        Property status = run.property(n, "status");
+        Property status = run.property(n, Known.STATUS);
         return status != null && Bytes.cStringEquals(status.value(), "disabled");
     }
 }

@@ -15,15 +15,15 @@ final class BusChecks {
     }
 
     static void pciBridge(CheckRun run, Node node) {
-        Property type = run.property(node, "device_type");
+        Property type = run.property(node, Known.DEVICE_TYPE);
         if (type == null || !Bytes.cStringEquals(type.value(), "pci")) {
             return;
         }
-        run.state(node).bus = Bus.PCI;
+        run.setBus(node, Bus.PCI);
         if (!Bytes.baseNameIs(node, "pci") && !Bytes.baseNameIs(node, "pcie")) {
             run.fail(node, "node name is not \"pci\" or \"pcie\"");
         }
-        if (run.property(node, "ranges") == null) {
+        if (run.property(node, Known.RANGES) == null) {
             run.fail(node, "missing ranges for PCI bridge (or not a bridge)");
         }
         if (run.addrCells(node) != 3) {
@@ -32,7 +32,7 @@ final class BusChecks {
         if (run.sizeCells(node) != 2) {
             run.fail(node, "incorrect #size-cells for PCI bridge");
         }
-        Property range = run.property(node, "bus-range");
+        Property range = run.property(node, Known.BUS_RANGE);
         if (range == null) {
             return;
         }
@@ -54,13 +54,13 @@ final class BusChecks {
         if (node.parent() == null || run.bus(node.parent()) != Bus.PCI) {
             return;
         }
-        Property reg = run.property(node, "reg");
+        Property reg = run.property(node, Known.REG);
         if (reg == null) {
             return;
         }
         long busNum = (Bytes.cellN(reg.value(), 0) & 0x00ff0000L) >> 16;
         // dtc reports at the parent's bus-range (its position and name), or at the node when there is none
-        Property range = run.property(node.parent(), "bus-range");
+        Property range = run.property(node.parent(), Known.BUS_RANGE);
         long min = 0;
         long max = 0;
         if (range != null) {
@@ -77,7 +77,7 @@ final class BusChecks {
         if (node.parent() == null || run.bus(node.parent()) != Bus.PCI) {
             return;
         }
-        Property prop = run.property(node, "reg");
+        Property prop = run.property(node, Known.REG);
         if (prop == null) {
             return;
         }
@@ -107,23 +107,23 @@ final class BusChecks {
 
     static void simpleBusBridge(CheckRun run, Node node) {
         if (isCompatible(run, node, "simple-bus")) {
-            run.state(node).bus = Bus.SIMPLE;
+            run.setBus(node, Bus.SIMPLE);
         }
     }
 
     static boolean isCompatible(CheckRun run, Node node, String compat) {
-        Property p = run.property(node, "compatible");
+        Property p = run.property(node, Known.COMPATIBLE);
         if (p == null) {
             return false;
         }
         Value v = p.value();
         int at = 0;
         while (at < v.length()) {
-            String s = Bytes.cStringAt(v, at);
-            if (s.equals(compat)) {
+            int end = Bytes.cStringEnd(v, at);
+            if (Bytes.regionEquals(v, at, end, compat)) {
                 return true;
             }
-            at += s.length() + 1;
+            at = end + 1;
         }
         return false;
     }
@@ -134,11 +134,11 @@ final class BusChecks {
         }
         Value cells = null;
         long first = 0;
-        Property prop = run.property(node, "reg");
+        Property prop = run.property(node, Known.REG);
         if (prop != null) {
             cells = prop.value();
         } else {
-            prop = run.property(node, "ranges");
+            prop = run.property(node, Known.RANGES);
             if (prop != null && prop.value().length() > 0) {
                 // skip the child address
                 cells = prop.value();
@@ -155,15 +155,14 @@ final class BusChecks {
         for (int i = 0; i < run.addrCells(node.parent()); i++) {
             reg = (reg << 32) | Bytes.cellN(cells, first + i);
         }
-        String expected = Long.toHexString(reg);
-        if (!Bytes.unitName(node).equals(expected)) {
-            run.fail(node, "simple-bus unit address format error, expected \"" + expected + "\"");
+        if (!Bytes.unitNameIsHex(node, reg)) {
+            run.fail(node, "simple-bus unit address format error, expected \"" + Long.toHexString(reg) + "\"");
         }
     }
 
     static void i2cBusBridge(CheckRun run, Node node) {
         if (Bytes.baseNameIs(node, "i2c-bus") || Bytes.baseNameIs(node, "i2c-arb")) {
-            run.state(node).bus = Bus.I2C;
+            run.setBus(node, Bus.I2C);
         } else if (Bytes.baseNameIs(node, "i2c")) {
             // dtc compares each child's name with "i2c-bus" over the parent's base-name length, so this never
             // matches; kept as dtc has it
@@ -173,7 +172,7 @@ final class BusChecks {
                     return;
                 }
             }
-            run.state(node).bus = Bus.I2C;
+            run.setBus(node, Bus.I2C);
         } else {
             return;
         }
@@ -192,16 +191,15 @@ final class BusChecks {
         if (node.parent() == null || run.bus(node.parent()) != Bus.I2C) {
             return;
         }
-        Property prop = run.property(node, "reg");
+        Property prop = run.property(node, Known.REG);
         if (prop == null) {
             run.fail(node, "missing or empty reg property");
             return;
         }
         Value v = prop.value();
         long reg = Bytes.cellN(v, 0) & ~I2C_OWN_SLAVE_ADDRESS;
-        String expected = Long.toHexString(reg);
-        if (!Bytes.unitName(node).equals(expected)) {
-            run.fail(node, "I2C bus unit address format error, expected \"" + expected + "\"");
+        if (!Bytes.unitNameIsHex(node, reg)) {
+            run.fail(node, "I2C bus unit address format error, expected \"" + Long.toHexString(reg) + "\"");
         }
         int n = 0;
         for (int len = v.length(); len > 0; len -= 4) {
@@ -220,7 +218,7 @@ final class BusChecks {
 
     static void spiBusBridge(CheckRun run, Node node) {
         if (Bytes.baseNameIs(node, "spi")) {
-            run.state(node).bus = Bus.SPI;
+            run.setBus(node, Bus.SPI);
         } else {
             // a bus without the proper name is known by its children's spi-* properties
             if (run.addrCells(node) != 1 || run.sizeCells(node) != 0) {
@@ -228,24 +226,24 @@ final class BusChecks {
             }
             search:
             for (Node c : node.children()) {
-                if (c.isDeleted()) {
+                if (c.isDeleted() || !run.may(c, TreeIndex.SPI)) {
                     continue;
                 }
                 for (Property p : c.properties()) {
                     if (!p.isDeleted() && p.name().startsWith("spi-")) {
-                        run.state(node).bus = Bus.SPI;
+                        run.setBus(node, Bus.SPI);
                         break search;
                     }
                 }
             }
-            if (run.bus(node) == Bus.SPI && run.property(node, "reg") != null) {
+            if (run.bus(node) == Bus.SPI && run.property(node, Known.REG) != null) {
                 run.fail(node, "node name for SPI buses should be 'spi'");
             }
         }
         if (run.bus(node) != Bus.SPI || node.children().isEmpty()) {
             return;
         }
-        int spiAddrCells = run.property(node, "spi-slave") != null ? 0 : 1;
+        int spiAddrCells = run.property(node, Known.SPI_SLAVE) != null ? 0 : 1;
         if (run.addrCells(node) != spiAddrCells) {
             run.fail(node, "incorrect #address-cells for SPI bus");
         }
@@ -258,17 +256,17 @@ final class BusChecks {
         if (node.parent() == null || run.bus(node.parent()) != Bus.SPI) {
             return;
         }
-        if (run.property(node.parent(), "spi-slave") != null) {
+        if (run.property(node.parent(), Known.SPI_SLAVE) != null) {
             return;
         }
-        Property prop = run.property(node, "reg");
+        Property prop = run.property(node, Known.REG);
         if (prop == null) {
             run.fail(node, "missing or empty reg property");
             return;
         }
-        String expected = Long.toHexString(Bytes.cellN(prop.value(), 0));
-        if (!Bytes.unitName(node).equals(expected)) {
-            run.fail(node, "SPI bus unit address format error, expected \"" + expected + "\"");
+        long reg = Bytes.cellN(prop.value(), 0);
+        if (!Bytes.unitNameIsHex(node, reg)) {
+            run.fail(node, "SPI bus unit address format error, expected \"" + Long.toHexString(reg) + "\"");
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.dtshrink.checks;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dtshrink.tree.DeviceTree;
@@ -23,13 +22,6 @@ final class CheckRun {
     /** The buses dtc's bridge checks recognise. */
     enum Bus { PCI, SIMPLE, I2C, SPI, GRAPH_PORT, GRAPH_PORTS }
 
-    /** What dtc keeps in a node for the checks; zero until addr_size_cells fills it in, as in dtc. */
-    static final class NodeState {
-        int addrCells;
-        int sizeCells;
-        Bus bus;
-    }
-
     final DeviceTree tree;
     final Node root;
     final boolean plugin;
@@ -39,12 +31,19 @@ final class CheckRun {
     private final CheckLevels levels;
     private final Status[] status;
     private final boolean[] inProgress;
-    private final Map<Node, NodeState> state = new IdentityHashMap<>();
+    /**
+     * What dtc keeps in each node for the checks, by node number ({@link TreeIndex#ordinal}): #address-cells and
+     * #size-cells (0 until addr_size_cells fills them in, -1 when absent, as in dtc) and the bus its children sit on.
+     */
+    private final int[] addrCells;
+    private final int[] sizeCells;
+    private final Bus[] bus;
     private final Map<Class<?>, Object> memo = new java.util.HashMap<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
     private int current = -1;
-    private Node[] order;
-    private int[] subtreeEnd;
+    /** The node the walk is at, and its number: most lookups are about it, and need not read the node for it. */
+    private Node visiting;
+    private int visitingAt;
 
     CheckRun(DeviceTree tree, CheckSettings settings) {
         this.tree = tree;
@@ -52,9 +51,13 @@ final class CheckRun {
         this.plugin = tree.isPlugin();
         this.settings = settings;
         this.levels = settings.levels();
+        int n = CheckTable.ROWS.size();
         this.index = new TreeIndex(root);
         this.phandles = new Phandles(index, settings.legacyPhandles(), settings.epaprPhandles());
-        int n = CheckTable.ROWS.size();
+        int nodes = index.order().length;
+        this.addrCells = new int[nodes];
+        this.sizeCells = new int[nodes];
+        this.bus = new Bus[nodes];
         this.status = new Status[n];
         this.inProgress = new boolean[n];
         java.util.Arrays.fill(status, Status.UNCHECKED);
@@ -109,43 +112,22 @@ final class CheckRun {
      * where each subtree ends, so that a node found deleted is skipped with everything below it.
      */
     private void walk(NodeCheck fn) {
-        if (order == null) {
-            preOrder();
-        }
-        fn.check(this, order[0]);
+        Node[] order = index.order();
+        visit(fn, order[0], 0);
         for (int i = 1; i < order.length; i++) {
-            Node n = order[i];
-            if (n.isDeleted()) {
-                i = subtreeEnd[i] - 1;
+            if (index.isDeleted(i)) {
+                i = index.subtreeEnd(i) - 1;
                 continue;
             }
-            fn.check(this, n);
+            visit(fn, order[i], i);
         }
+        visiting = null;
     }
 
-    private void preOrder() {
-        List<Node> nodes = new ArrayList<>();
-        List<Node> stack = new ArrayList<>();
-        stack.add(root);
-        while (!stack.isEmpty()) {
-            Node n = stack.remove(stack.size() - 1);
-            nodes.add(n);
-            List<Node> kids = n.children();
-            for (int k = kids.size() - 1; k >= 0; k--) {
-                stack.add(kids.get(k));
-            }
-        }
-        order = nodes.toArray(new Node[0]);
-        subtreeEnd = new int[order.length];
-        // a subtree ends where the next node not below it begins: computed from the end, children before parents
-        Map<Node, Integer> at = new IdentityHashMap<>(order.length * 2);
-        for (int i = 0; i < order.length; i++) {
-            at.put(order[i], i);
-        }
-        for (int i = order.length - 1; i >= 0; i--) {
-            List<Node> kids = order[i].children();
-            subtreeEnd[i] = kids.isEmpty() ? i + 1 : subtreeEnd[at.get(kids.get(kids.size() - 1))];
-        }
+    private void visit(NodeCheck fn, Node n, int at) {
+        visiting = n;
+        visitingAt = at;
+        fn.check(this, n);
     }
 
     /** dtc's FAIL: the current check fails, with a message about a node. */
@@ -182,25 +164,58 @@ final class CheckRun {
         return key.cast(memo.computeIfAbsent(key, k -> make.get()));
     }
 
-    NodeState state(Node n) {
-        return state.computeIfAbsent(n, k -> new NodeState());
+    /** The node's number for the per-node arrays; the checks only meet nodes of the tree they were given. */
+    private int at(Node n) {
+        int k = n == visiting ? visitingAt : index.ordinal(n);
+        if (k < 0) {
+            throw new IllegalStateException("node not in the checked tree: " + n.path());
+        }
+        return k;
+    }
+
+    /** The node's #address-cells as addr_size_cells recorded it: -1 when absent, 0 before it ran. */
+    int rawAddrCells(Node n) {
+        return addrCells[at(n)];
+    }
+
+    /** The node's #size-cells as addr_size_cells recorded it: -1 when absent, 0 before it ran. */
+    int rawSizeCells(Node n) {
+        return sizeCells[at(n)];
+    }
+
+    void setCells(Node n, int addr, int size) {
+        int k = at(n);
+        addrCells[k] = addr;
+        sizeCells[k] = size;
     }
 
     /** dtc's node_addr_cells: 2 when the node has no #address-cells. */
     int addrCells(Node n) {
-        int c = state(n).addrCells;
+        int c = rawAddrCells(n);
         return c == -1 ? 2 : c;
     }
 
     /** dtc's node_size_cells: 1 when the node has no #size-cells. */
     int sizeCells(Node n) {
-        int c = state(n).sizeCells;
+        int c = rawSizeCells(n);
         return c == -1 ? 1 : c;
     }
 
     Bus bus(Node n) {
-        NodeState s = state.get(n);
-        return s == null ? null : s.bus;
+        return bus[at(n)];
+    }
+
+    void setBus(Node n, Bus b) {
+        bus[at(n)] = b;
+    }
+
+    /** What the node may have: {@link TreeIndex#PROP_LABEL} and the others. */
+    boolean may(Node n, int flag) {
+        return (index.flags(n) & flag) != 0;
+    }
+
+    Property property(Node n, int known) {
+        return n == visiting ? index.slot(visitingAt, known) : index.property(n, known);
     }
 
     Property property(Node n, String name) {
@@ -219,6 +234,7 @@ final class CheckRun {
             }
             n.labels().clear();
             index.propertiesChanged(n);
+            index.deleted(n);
         }
         index.nodesChanged();
     }

@@ -16,26 +16,6 @@ import java.util.Map;
  */
 final class CheckTable {
 
-    /** The phandle-with-arguments properties and the provider property that sizes each entry. */
-    private static final String[][] PROVIDERS = {
-        {"clocks", "clocks", "#clock-cells"},
-        {"cooling_device", "cooling-device", "#cooling-cells"},
-        {"dmas", "dmas", "#dma-cells"},
-        {"hwlocks", "hwlocks", "#hwlock-cells"},
-        {"interrupts_extended", "interrupts-extended", "#interrupt-cells"},
-        {"io_channels", "io-channels", "#io-channel-cells"},
-        {"iommus", "iommus", "#iommu-cells"},
-        {"mboxes", "mboxes", "#mbox-cells"},
-        {"msi_parent", "msi-parent", "#msi-cells", "optional"},
-        {"mux_controls", "mux-controls", "#mux-control-cells"},
-        {"phys", "phys", "#phy-cells"},
-        {"power_domains", "power-domains", "#power-domain-cells"},
-        {"pwms", "pwms", "#pwm-cells"},
-        {"resets", "resets", "#reset-cells"},
-        {"sound_dai", "sound-dai", "#sound-dai-cells"},
-        {"thermal_sensors", "thermal-sensors", "#thermal-sensor-cells"},
-    };
-
     static final List<CheckDef> ROWS = rows();
     private static final Map<String, Integer> INDEX = index();
 
@@ -106,7 +86,7 @@ final class CheckTable {
             warning("chosen_node_bootargs", ChosenChecks::chosenNodeBootargs),
             warning("chosen_node_stdout_path", ChosenChecks::chosenNodeStdoutPath)));
 
-        for (String[] p : PROVIDERS) {
+        for (String[] p : Known.PROVIDERS) {
             boolean optional = p.length > 3;
             t.add(warning(p[0] + "_property", ProviderChecks.provider(p[1], p[2], optional), p[0] + "_is_cell",
                     "phandle_references"));

@@ -53,6 +53,7 @@ public final class Checker {
     public static Result run(DeviceTree tree, CheckSettings settings) {
         CheckRun run = new CheckRun(tree, settings);
         boolean errors = run.runAll();
+        run.index.checksDone();
         return new Result(List.copyOf(run.diagnostics), errors, run.phandles, run.index);
     }
 }

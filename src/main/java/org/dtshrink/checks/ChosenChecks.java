@@ -7,7 +7,7 @@ import org.dtshrink.tree.Property;
 /** /chosen and /aliases. */
 final class ChosenChecks {
 
-    private static final String ALIAS_NAME_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789-";
+    private static final Bytes.CharSet ALIAS_NAME_CHARS = new Bytes.CharSet("abcdefghijklmnopqrstuvwxyz0123456789-");
 
     private ChosenChecks() {
     }
@@ -21,7 +21,7 @@ final class ChosenChecks {
         if (chosen == null) {
             return;
         }
-        Property p = run.property(chosen, "interrupt-controller");
+        Property p = run.property(chosen, Known.INTERRUPT_CONTROLLER);
         if (p != null) {
             run.failProp(node, p, "/chosen has obsolete \"interrupt-controller\" property");
         }
@@ -34,7 +34,7 @@ final class ChosenChecks {
     }
 
     static void chosenNodeBootargs(CheckRun run, Node node) {
-        if (node.name().equals("chosen") && run.property(node, "bootargs") != null) {
+        if (node.name().equals("chosen") && run.property(node, Known.BOOTARGS) != null) {
             ValueChecks.checkString(run, node, "bootargs");
         }
     }
@@ -43,9 +43,9 @@ final class ChosenChecks {
         if (!node.name().equals("chosen")) {
             return;
         }
-        Property p = run.property(node, "stdout-path");
+        Property p = run.property(node, Known.STDOUT_PATH);
         if (p == null) {
-            p = run.property(node, "linux,stdout-path");
+            p = run.property(node, Known.LINUX_STDOUT_PATH);
             if (p == null) {
                 return;
             }
@@ -68,7 +68,7 @@ final class ChosenChecks {
                 run.failProp(node, p, "aliases property is not a valid node (" + path + ")");
                 continue;
             }
-            if (Bytes.span(p.name(), ALIAS_NAME_CHARS) != p.name().length()) {
+            if (ALIAS_NAME_CHARS.span(p.name()) != p.name().length()) {
                 run.fail(node, "aliases property name must include only lowercase and '-'");
             }
         }

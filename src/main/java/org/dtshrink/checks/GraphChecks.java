@@ -16,7 +16,7 @@ final class GraphChecks {
             if (child.isDeleted()) {
                 continue;
             }
-            if (!(Bytes.baseNameIs(child, "endpoint") || run.property(child, "remote-endpoint") != null)) {
+            if (!(Bytes.baseNameIs(child, "endpoint") || run.property(child, Known.REMOTE_ENDPOINT) != null)) {
                 continue;
             }
             if (node.parent() == null) {
@@ -24,17 +24,17 @@ final class GraphChecks {
                         + "', potentially misplaced remote-endpoint property");
                 continue;
             }
-            run.state(node).bus = Bus.GRAPH_PORT;
+            run.setBus(node, Bus.GRAPH_PORT);
             if (run.bus(node.parent()) == null
-                    && (node.parent().name().equals("ports") || run.property(node, "reg") != null)) {
-                run.state(node.parent()).bus = Bus.GRAPH_PORTS;
+                    && (node.parent().name().equals("ports") || run.property(node, Known.REG) != null)) {
+                run.setBus(node.parent(), Bus.GRAPH_PORTS);
             }
             break;
         }
     }
 
     private static void graphReg(CheckRun run, Node node) {
-        Property reg = run.property(node, "reg");
+        Property reg = run.property(node, Known.REG);
         if (reg == null) {
             return;
         }
@@ -42,18 +42,19 @@ final class GraphChecks {
             run.fail(node, "graph node malformed 'reg' property");
             return;
         }
-        String expected = Long.toHexString(Bytes.cell(reg));
-        if (!Bytes.unitName(node).equals(expected)) {
-            run.fail(node, "graph node unit address error, expected \"" + expected + "\"");
+        long unit = Bytes.cell(reg);
+        if (!Bytes.unitNameIsHex(node, unit)) {
+            run.fail(node, "graph node unit address error, expected \"" + Long.toHexString(unit) + "\"");
         }
-        CheckRun.NodeState parent = run.state(node.parent());
-        if (parent.addrCells != 1) {
-            run.failProp(node, run.property(node, "#address-cells"), "graph node '#address-cells' is "
-                    + parent.addrCells + ", must be 1");
+        int addr = run.rawAddrCells(node.parent());
+        int size = run.rawSizeCells(node.parent());
+        if (addr != 1) {
+            run.failProp(node, run.property(node, Known.ADDRESS_CELLS), "graph node '#address-cells' is "
+                    + addr + ", must be 1");
         }
-        if (parent.sizeCells != 0) {
-            run.failProp(node, run.property(node, "#size-cells"), "graph node '#size-cells' is "
-                    + parent.sizeCells + ", must be 0");
+        if (size != 0) {
+            run.failProp(node, run.property(node, Known.SIZE_CELLS), "graph node '#size-cells' is "
+                    + size + ", must be 0");
         }
     }
 
@@ -71,7 +72,7 @@ final class GraphChecks {
     }
 
     private static Node remoteEndpoint(CheckRun run, Node endpoint) {
-        Property p = run.property(endpoint, "remote-endpoint");
+        Property p = run.property(endpoint, Known.REMOTE_ENDPOINT);
         if (p == null) {
             return null;
         }
@@ -117,14 +118,14 @@ final class GraphChecks {
             if (child.isDeleted()) {
                 continue;
             }
-            Property reg = run.property(child, "reg");
+            Property reg = run.property(child, Known.REG);
             // any non-zero unit address makes the cells necessary
             if (reg != null && Bytes.cell(reg) != 0) {
                 return;
             }
             count++;
         }
-        if (count == 1 && run.state(node).addrCells != -1) {
+        if (count == 1 && run.rawAddrCells(node) != -1) {
             run.fail(node, "graph node has single child node '" + node.children().get(0).name()
                     + "', #address-cells/#size-cells are not necessary");
         }

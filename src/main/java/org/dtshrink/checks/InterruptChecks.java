@@ -11,11 +11,11 @@ final class InterruptChecks {
     }
 
     static boolean isProvider(CheckRun run, Node n) {
-        return run.property(n, "interrupt-controller") != null || run.property(n, "interrupt-map") != null;
+        return run.property(n, Known.INTERRUPT_CONTROLLER) != null || run.property(n, Known.INTERRUPT_MAP) != null;
     }
 
     static void interruptsProperty(CheckRun run, Node node) {
-        Property irq = run.property(node, "interrupts");
+        Property irq = run.property(node, Known.INTERRUPTS);
         if (irq == null) {
             return;
         }
@@ -31,7 +31,7 @@ final class InterruptChecks {
                 irqNode = parent;
                 break;
             }
-            prop = run.property(parent, "interrupt-parent");
+            prop = run.property(parent, Known.INTERRUPT_PARENT);
             if (prop != null) {
                 long phandle = Bytes.cell(prop);
                 if (!Phandles.isValid(phandle)) {
@@ -59,7 +59,7 @@ final class InterruptChecks {
             run.fail(node, "Missing interrupt-parent");
             return;
         }
-        Property cells = run.property(irqNode, "#interrupt-cells");
+        Property cells = run.property(irqNode, Known.INTERRUPT_CELLS);
         if (cells == null) {
             // interrupt_provider reports this
             return;
@@ -72,7 +72,7 @@ final class InterruptChecks {
 
     static void interruptProvider(CheckRun run, Node node) {
         boolean provider = isProvider(run, node);
-        Property cells = run.property(node, "#interrupt-cells");
+        Property cells = run.property(node, Known.INTERRUPT_CELLS);
         if (provider && cells == null) {
             run.fail(node, "Missing '#interrupt-cells' in interrupt provider");
         } else if (!provider && cells != null) {
@@ -81,17 +81,17 @@ final class InterruptChecks {
     }
 
     static void interruptMap(CheckRun run, Node node) {
-        Property map = run.property(node, "interrupt-map");
+        Property map = run.property(node, Known.INTERRUPT_MAP);
         if (map == null) {
             return;
         }
-        if (run.state(node).addrCells < 0) {
+        if (run.rawAddrCells(node) < 0) {
             run.fail(node, "Missing '#address-cells' in interrupt-map provider");
             return;
         }
-        Property ownCells = run.property(node, "#interrupt-cells");
+        Property ownCells = run.property(node, Known.INTERRUPT_CELLS);
         long cellSize = run.addrCells(node) + (ownCells == null ? 0 : Bytes.cell(ownCells));
-        Property mask = run.property(node, "interrupt-map-mask");
+        Property mask = run.property(node, Known.INTERRUPT_MAP_MASK);
         if (mask != null && mask.value().length() != cellSize * 4) {
             run.failProp(node, mask, "property size (" + mask.value().length() + ") is invalid, expected "
                     + cellSize * 4);
@@ -122,14 +122,14 @@ final class InterruptChecks {
                 run.failProp(node, map, "Could not get phandle(" + phandle + ") node for (cell " + cell + ")");
                 break;
             }
-            Property cells = run.property(provider, "#interrupt-cells");
+            Property cells = run.property(provider, Known.INTERRUPT_CELLS);
             if (cells == null) {
                 run.fail(node, "Missing property '#interrupt-cells' in node " + provider.path()
                         + " or bad phandle (referred from interrupt-map[" + cell + "])");
                 break;
             }
             long parentCellSize = Bytes.cell(cells);
-            Property addr = run.property(provider, "#address-cells");
+            Property addr = run.property(provider, Known.ADDRESS_CELLS);
             if (addr != null) {
                 parentCellSize += Bytes.cell(addr);
             }

@@ -3,7 +3,6 @@ package org.dtshrink.checks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.dtshrink.tree.LiveNodes;
 import org.dtshrink.tree.Marker;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
@@ -24,14 +23,27 @@ final class LabelChecks {
         final Map<String, Holder> onProperty = new HashMap<>();
         final Map<String, Holder> inValue = new HashMap<>();
 
-        FirstHolders(Node root) {
-            for (Node n : LiveNodes.preOrder(root)) {
+        FirstHolders(CheckRun run) {
+            // the live nodes in pre-order, as dtc searches them; only those that may hold such labels are read
+            Node[] order = run.index.order();
+            for (int k = 0; k < order.length; k++) {
+                Node n = order[k];
+                if (n.isDeleted()) {
+                    k = run.index.subtreeEnd(k) - 1;
+                    continue;
+                }
+                if (!run.may(n, TreeIndex.PROP_LABEL | TreeIndex.VALUE_LABEL)) {
+                    continue;
+                }
                 for (Property p : n.properties()) {
                     if (p.isDeleted()) {
                         continue;
                     }
                     for (String l : p.labels()) {
                         onProperty.putIfAbsent(l, new Holder(n, p, -1));
+                    }
+                    if (!p.value().mayHave(Marker.Kind.LABEL)) {
+                        continue;
                     }
                     List<Marker> ms = p.value().markers();
                     for (int i = 0; i < ms.size(); i++) {
@@ -48,9 +60,16 @@ final class LabelChecks {
     }
 
     static void duplicateLabel(CheckRun run, Node node) {
-        FirstHolders first = run.memo(FirstHolders.class, () -> new FirstHolders(run.root));
+        boolean inProperties = run.may(node, TreeIndex.PROP_LABEL | TreeIndex.VALUE_LABEL);
+        if (node.labels().isEmpty() && !inProperties) {
+            return;
+        }
+        FirstHolders first = run.memo(FirstHolders.class, () -> new FirstHolders(run));
         for (String l : node.labels()) {
             check(run, first, l, new Holder(node, null, -1));
+        }
+        if (!inProperties) {
+            return;
         }
         for (Property p : node.properties()) {
             if (p.isDeleted()) {
@@ -58,6 +77,9 @@ final class LabelChecks {
             }
             for (String l : p.labels()) {
                 check(run, first, l, new Holder(node, p, -1));
+            }
+            if (!p.value().mayHave(Marker.Kind.LABEL)) {
+                continue;
             }
             List<Marker> ms = p.value().markers();
             for (int i = 0; i < ms.size(); i++) {

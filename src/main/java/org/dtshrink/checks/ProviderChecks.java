@@ -17,16 +17,18 @@ final class ProviderChecks {
     }
 
     static NodeCheck provider(String propName, String cellName, boolean optional) {
+        int prop = Known.id(propName);
+        int cells = Known.id(cellName);
         return (run, node) -> {
-            Property p = run.property(node, propName);
+            Property p = run.property(node, prop);
             if (p != null) {
-                phandleArgs(run, node, p, cellName, optional);
+                phandleArgs(run, node, p, cells, optional);
             }
         };
     }
 
     /** dtc's check_property_phandle_args, with its unsigned 32-bit arithmetic. */
-    static void phandleArgs(CheckRun run, Node node, Property prop, String cellName, boolean optional) {
+    static void phandleArgs(CheckRun run, Node node, Property prop, int cellName, boolean optional) {
         Value v = prop.value();
         int len = v.length();
         if (len % 4 != 0) {
@@ -58,7 +60,7 @@ final class ProviderChecks {
             } else if (optional) {
                 cellSize = 0;
             } else {
-                run.fail(node, "Missing property '" + cellName + "' in node " + provider.path()
+                run.fail(node, "Missing property '" + Known.name(cellName) + "' in node " + provider.path()
                         + " or bad phandle (referred from " + prop.name() + "[" + Bytes.signed(cell) + "])");
                 break;
             }
@@ -90,17 +92,20 @@ final class ProviderChecks {
 
     static void gpiosProperty(CheckRun run, Node node) {
         // GPIO hogs have a gpios property of another form
-        if (run.property(node, "gpio-hog") != null) {
+        if (!run.may(node, TreeIndex.GPIO) || run.property(node, Known.GPIO_HOG) != null) {
             return;
         }
         for (Property p : node.properties()) {
             if (!p.isDeleted() && isGpio(p)) {
-                phandleArgs(run, node, p, "#gpio-cells", false);
+                phandleArgs(run, node, p, Known.GPIO_CELLS, false);
             }
         }
     }
 
     static void deprecatedGpioProperty(CheckRun run, Node node) {
+        if (!run.may(node, TreeIndex.GPIO)) {
+            return;
+        }
         for (Property p : node.properties()) {
             if (!p.isDeleted() && isGpio(p) && p.name().endsWith("gpio")) {
                 run.failProp(node, p, "'[*-]gpio' is deprecated, use '[*-]gpios' instead");

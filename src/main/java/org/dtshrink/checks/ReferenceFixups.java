@@ -17,8 +17,8 @@ final class ReferenceFixups {
     }
 
     static void explicitPhandles(CheckRun run, Node node) {
-        long phandle = phandleProperty(run, node, "phandle");
-        long linux = phandleProperty(run, node, "linux,phandle");
+        long phandle = phandleProperty(run, node, Known.PHANDLE);
+        long linux = phandleProperty(run, node, Known.LINUX_PHANDLE);
         if (phandle == 0 && linux == 0) {
             return;
         }
@@ -37,11 +37,12 @@ final class ReferenceFixups {
     }
 
     /** A phandle property's value; 0 when it has none yet (a reference to the node itself) or it is bad. */
-    private static long phandleProperty(CheckRun run, Node node, String name) {
-        Property p = run.property(node, name);
+    private static long phandleProperty(CheckRun run, Node node, int key) {
+        Property p = run.property(node, key);
         if (p == null) {
             return 0;
         }
+        String name = p.name();
         Value v = p.value();
         if (v.length() != 4) {
             run.failProp(node, p, "bad length (" + v.length() + ") " + name + " property");
@@ -65,11 +66,14 @@ final class ReferenceFixups {
     }
 
     static void phandleReferences(CheckRun run, Node node) {
+        if (!run.may(node, TreeIndex.PHANDLE_REF)) {
+            return;
+        }
         List<Property> props = node.properties();
         // by index: assigning a phandle to this very node appends a property to the list
         for (int i = 0; i < props.size(); i++) {
             Property p = props.get(i);
-            if (p.isDeleted()) {
+            if (p.isDeleted() || !p.value().mayHave(Marker.Kind.REF_PHANDLE)) {
                 continue;
             }
             for (Marker m : p.value().markers()) {
@@ -93,11 +97,17 @@ final class ReferenceFixups {
 
     /** Each path reference becomes the target's full path, NUL-terminated, inserted at the reference. */
     static void pathReferences(CheckRun run, Node node) {
+        if (!run.may(node, TreeIndex.PATH_REF)) {
+            return;
+        }
         for (Property p : node.properties()) {
             if (p.isDeleted()) {
                 continue;
             }
             Value v = p.value();
+            if (!v.mayHave(Marker.Kind.REF_PATH)) {
+                continue;
+            }
             boolean any = false;
             for (Marker m : v.markers()) {
                 any |= m.kind() == Marker.Kind.REF_PATH;

@@ -18,6 +18,7 @@ final class StructureChecks {
     static final String NODECHARS = LOWERCASE + UPPERCASE + DIGITS + ",._+-@";
     static final String PROPCHARS = LOWERCASE + UPPERCASE + DIGITS + ",._+*#?-";
     static final String STRICT = LOWERCASE + UPPERCASE + DIGITS + ",-";
+    private static final Bytes.CharSet STRICT_SET = new Bytes.CharSet(STRICT);
     /** Below this many siblings the pairs are compared directly; above, through a name index. */
     private static final int INDEX_FROM = 16;
 
@@ -77,8 +78,11 @@ final class StructureChecks {
                 if (props.get(i).isDeleted()) {
                     continue;
                 }
+                String name = props.get(i).name();
+                int hash = name.hashCode();
                 for (int j = i + 1; j < props.size(); j++) {
-                    if (!props.get(j).isDeleted() && props.get(i).name().equals(props.get(j).name())) {
+                    String other = props.get(j).name();
+                    if (other.hashCode() == hash && !props.get(j).isDeleted() && name.equals(other)) {
                         run.failProp(node, props.get(i), "Duplicate property name");
                     }
                 }
@@ -105,8 +109,9 @@ final class StructureChecks {
     }
 
     static NodeCheck nodeNameChars(String chars) {
+        Bytes.CharSet set = new Bytes.CharSet(chars);
         return (run, node) -> {
-            int n = Bytes.span(node.name(), chars);
+            int n = set.span(node.name());
             if (n < node.name().length()) {
                 run.fail(node, "Bad character '" + node.name().charAt(n) + "' in node name");
             }
@@ -114,14 +119,16 @@ final class StructureChecks {
     }
 
     static void nodeNameCharsStrict(CheckRun run, Node node) {
-        int n = Bytes.span(node.name(), STRICT);
+        int n = STRICT_SET.span(node.name());
         if (n < Bytes.baseNameLength(node)) {
             run.fail(node, "Character '" + node.name().charAt(n) + "' not recommended in node name");
         }
     }
 
     static void nodeNameFormat(CheckRun run, Node node) {
-        if (Bytes.unitName(node).indexOf('@') >= 0) {
+        String name = node.name();
+        int at = name.indexOf('@');
+        if (at >= 0 && name.indexOf('@', at + 1) >= 0) {
             run.fail(node, "multiple '@' characters in node name");
         }
     }
@@ -133,12 +140,13 @@ final class StructureChecks {
     }
 
     static NodeCheck propertyNameChars(String chars) {
+        Bytes.CharSet set = new Bytes.CharSet(chars);
         return (run, node) -> {
             for (Property p : node.properties()) {
                 if (p.isDeleted()) {
                     continue;
                 }
-                int n = Bytes.span(p.name(), chars);
+                int n = set.span(p.name());
                 if (n < p.name().length()) {
                     run.failProp(node, p, "Bad character '" + p.name().charAt(n) + "' in property name");
                 }
@@ -152,14 +160,14 @@ final class StructureChecks {
                 continue;
             }
             String name = p.name();
-            int n = Bytes.span(name, STRICT);
+            int n = STRICT_SET.span(name);
             if (n == name.length() || name.equals("device_type")) {
                 continue;
             }
             // '#' may only begin a name, after any vendor prefix
             if (name.charAt(n) == '#' && (n == 0 || name.charAt(n - 1) == ',')) {
                 name = name.substring(n + 1);
-                n = Bytes.span(name, STRICT);
+                n = STRICT_SET.span(name);
             }
             if (n < name.length()) {
                 run.failProp(node, p, "Character '" + name.charAt(n) + "' not recommended in property name");
@@ -172,6 +180,9 @@ final class StructureChecks {
      * looks at the first property so named, deleted or not.
      */
     static void nameProperties(CheckRun run, Node node) {
+        if (!run.may(node, TreeIndex.NAME_ANY)) {
+            return;
+        }
         Property name = null;
         for (Property p : node.properties()) {
             if (p.name().equals("name")) {

@@ -1,51 +1,211 @@
 package org.dtshrink.checks;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dtshrink.tree.LiveNodes;
+import org.dtshrink.tree.Marker;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
+import org.dtshrink.tree.Value;
 
 /**
  * Finding nodes and properties as dtc's get_* functions do (live items only, pre-order, the first match wins),
- * with indexes so that a tree of a million properties or nodes is still searched in linear time. The indexes are
- * dropped when the checks change what they index (a node deleted, a property added or removed).
+ * with indexes so that a tree of a million properties or nodes is still searched in linear time.
+ *
+ * <p>The tree is numbered once, in pre-order, deleted nodes included (the checks add no nodes), and each node's
+ * properties are read once: the first live property of each {@link Known} name goes into a slot, and a few facts
+ * (labels, references, property names of a kind) into flags that let the checks pass over the many nodes that do not
+ * concern them. The checks change properties only by adding phandles, dropping redundant {@code name}s, filling
+ * references in and deleting nodes; {@link #propertiesChanged} reads a node again, and the flags, which only ever
+ * say "may have", stay true. Once the checks are over ({@link #checksDone}) the tree is the pipeline's to change, and
+ * lookups search it as it stands.
  */
 final class TreeIndex {
 
-    /**
-     * Nodes with this many properties or more get a name index on first lookup: each of the seventy checks looks
-     * up a few names in every node, so a scan of more than a handful of properties costs more than the index.
-     */
+    /** Some live property carries a label. */
+    static final int PROP_LABEL = 1;
+    /** Some live property's value carries a label. */
+    static final int VALUE_LABEL = 1 << 1;
+    /** Some live property's value refers to a node by phandle. */
+    static final int PHANDLE_REF = 1 << 2;
+    /** Some live property's value refers to a node by path. */
+    static final int PATH_REF = 1 << 3;
+    /** Some live property is a GPIO specifier by its name ({@link ProviderChecks#isGpio}). */
+    static final int GPIO = 1 << 4;
+    /** Some live property is named {@code *-names}. */
+    static final int NAMES = 1 << 5;
+    /** Some live property is named {@code spi-*}. */
+    static final int SPI = 1 << 6;
+    /** Some property named {@code name}, deleted or not. */
+    static final int NAME_ANY = 1 << 7;
+
+    /** Nodes with this many properties or more get a name index on a lookup of a name not in {@link Known}. */
     private static final int INDEX_PROPERTIES_FROM = 6;
+    private static final int K = Known.count();
 
     private final Node root;
     private Map<String, Node> byLabel;
     private final Map<Long, Node> byPhandle = new HashMap<>();
-    private final Map<Node, Map<String, Property>> propIndex = new IdentityHashMap<>();
+    private Node[] order;
+    private int[] subtreeEnd;
+    private Property[] slots;
+    private int[] flags;
+    private boolean[] dead;
+    private Map<String, Property>[] byName;
 
     TreeIndex(Node root) {
         this.root = root;
+        number();
     }
 
     Node root() {
         return root;
     }
 
+    /** Every node in pre-order, deleted ones included. */
+    Node[] order() {
+        return order;
+    }
+
+    /** Where the subtree of the node at {@code i} in {@link #order()} ends (exclusive). */
+    int subtreeEnd(int i) {
+        return subtreeEnd[i];
+    }
+
+    /** Whether the node at {@code i} in {@link #order()} is deleted, as {@link #deleted} last recorded. */
+    boolean isDeleted(int i) {
+        return dead[i];
+    }
+
+    /** Records that a node was deleted (it stays in {@link #order()}). */
+    void deleted(Node n) {
+        int k = ordinal(n);
+        if (k >= 0) {
+            dead[k] = true;
+        }
+    }
+
+    /** The first live property of a {@link Known} name of the node at {@code i} in {@link #order()}. */
+    Property slot(int i, int known) {
+        return slots[i * K + known];
+    }
+
+    /** The node's number in {@link #order()}, or -1 for a node this index does not know. */
+    int ordinal(Node n) {
+        int k = n.ordinal();
+        return order != null && k >= 0 && k < order.length && order[k] == n ? k : -1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void number() {
+        List<Node> nodes = new ArrayList<>();
+        List<Node> stack = new ArrayList<>();
+        stack.add(root);
+        while (!stack.isEmpty()) {
+            Node n = stack.remove(stack.size() - 1);
+            n.setOrdinal(nodes.size());
+            nodes.add(n);
+            List<Node> kids = n.children();
+            for (int k = kids.size() - 1; k >= 0; k--) {
+                stack.add(kids.get(k));
+            }
+        }
+        order = nodes.toArray(new Node[0]);
+        int count = order.length;
+        // a subtree ends where the next node not below it begins: from the end, children before parents
+        subtreeEnd = new int[count];
+        for (int i = count - 1; i >= 0; i--) {
+            List<Node> kids = order[i].children();
+            subtreeEnd[i] = kids.isEmpty() ? i + 1 : subtreeEnd[kids.get(kids.size() - 1).ordinal()];
+        }
+        slots = new Property[count * K];
+        flags = new int[count];
+        dead = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            dead[i] = order[i].isDeleted();
+        }
+        byName = new Map[count];
+        for (int i = 0; i < count; i++) {
+            read(i);
+        }
+    }
+
+    /** Fills the node's slots and flags from its properties as they are now. */
+    private void read(int i) {
+        int base = i * K;
+        java.util.Arrays.fill(slots, base, base + K, null);
+        int f = flags[i];
+        for (Property p : order[i].properties()) {
+            String name = p.name();
+            if (name.equals("name")) {
+                f |= NAME_ANY;
+            }
+            if (p.isDeleted()) {
+                continue;
+            }
+            int id = Known.find(name);
+            if (id >= 0 && slots[base + id] == null) {
+                slots[base + id] = p;
+            }
+            if (!p.labels().isEmpty()) {
+                f |= PROP_LABEL;
+            }
+            Value v = p.value();
+            if (v.mayHave(Marker.Kind.LABEL)) {
+                f |= VALUE_LABEL;
+            }
+            if (v.mayHave(Marker.Kind.REF_PHANDLE)) {
+                f |= PHANDLE_REF;
+            }
+            if (v.mayHave(Marker.Kind.REF_PATH)) {
+                f |= PATH_REF;
+            }
+            if (ProviderChecks.isGpio(p)) {
+                f |= GPIO;
+            }
+            if (name.endsWith("-names")) {
+                f |= NAMES;
+            }
+            if (name.startsWith("spi-")) {
+                f |= SPI;
+            }
+        }
+        flags[i] = f;
+        byName[i] = null;
+    }
+
+    /** What the node may have ({@link #PROP_LABEL} and the others); every flag set for a node this index does not know. */
+    int flags(Node n) {
+        int k = ordinal(n);
+        return k < 0 ? -1 : flags[k];
+    }
+
+    /** dtc's get_property for a {@link Known} name. */
+    Property property(Node n, int known) {
+        int k = ordinal(n);
+        if (k < 0) {
+            return scan(n, Known.name(known));
+        }
+        return slots[k * K + known];
+    }
+
     /** dtc's get_property: the first live property of that name. */
     Property property(Node n, String name) {
+        int k = ordinal(n);
+        if (k < 0) {
+            return scan(n, name);
+        }
+        int known = Known.find(name);
+        if (known >= 0) {
+            return slots[k * K + known];
+        }
         List<Property> props = n.properties();
         if (props.size() < INDEX_PROPERTIES_FROM) {
-            for (Property p : props) {
-                if (!p.isDeleted() && p.name().equals(name)) {
-                    return p;
-                }
-            }
-            return null;
+            return scan(n, name);
         }
-        Map<String, Property> m = propIndex.get(n);
+        Map<String, Property> m = byName[k];
         if (m == null) {
             m = new HashMap<>();
             for (Property p : props) {
@@ -53,19 +213,41 @@ final class TreeIndex {
                     m.putIfAbsent(p.name(), p);
                 }
             }
-            propIndex.put(n, m);
+            byName[k] = m;
         }
         return m.get(name);
     }
 
+    private static Property scan(Node n, String name) {
+        for (Property p : n.properties()) {
+            if (!p.isDeleted() && p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** To be called when a node's properties change. */
     void propertiesChanged(Node n) {
-        propIndex.remove(n);
+        int k = ordinal(n);
+        if (k >= 0) {
+            read(k);
+        }
     }
 
     /** To be called when nodes are deleted or labels change. */
     void nodesChanged() {
         byLabel = null;
+    }
+
+    /** From here on lookups search the tree as it is: the pipeline goes on changing it without telling. */
+    void checksDone() {
+        order = null;
+        subtreeEnd = null;
+        slots = null;
+        flags = null;
+        dead = null;
+        byName = null;
     }
 
     /** dtc's get_node_by_label: the first live node in pre-order that carries the label. */

@@ -11,16 +11,19 @@ final class ValueChecks {
     }
 
     static NodeCheck isString(String name) {
-        return (run, node) -> checkString(run, node, name);
+        int id = Known.id(name);
+        return (run, node) -> checkString(run, node, run.property(node, id));
     }
 
     static NodeCheck isStringList(String name) {
-        return (run, node) -> checkStringList(run, node, name);
+        int id = Known.id(name);
+        return (run, node) -> checkStringList(run, node, run.property(node, id));
     }
 
     static NodeCheck isCell(String name) {
+        int id = Known.id(name);
         return (run, node) -> {
-            Property p = run.property(node, name);
+            Property p = run.property(node, id);
             if (p != null && p.value().length() != 4) {
                 run.failProp(node, p, "property is not a single cell");
             }
@@ -28,14 +31,22 @@ final class ValueChecks {
     }
 
     static void checkString(CheckRun run, Node node, String name) {
-        Property p = run.property(node, name);
+        checkString(run, node, run.property(node, name));
+    }
+
+    /** The check of a property found by name (null: none). */
+    static void checkString(CheckRun run, Node node, Property p) {
         if (p != null && !isOneString(p.value())) {
             run.failProp(node, p, "property is not a string");
         }
     }
 
     static void checkStringList(CheckRun run, Node node, String name) {
-        Property p = run.property(node, name);
+        checkStringList(run, node, run.property(node, name));
+    }
+
+    /** The check of a property found by name (null: none). */
+    static void checkStringList(CheckRun run, Node node, Property p) {
         if (p == null) {
             return;
         }
@@ -58,6 +69,9 @@ final class ValueChecks {
 
     /** Every property named {@code *-names} is a string list. */
     static void namesIsStringList(CheckRun run, Node node) {
+        if (!run.may(node, TreeIndex.NAMES)) {
+            return;
+        }
         for (Property p : node.properties()) {
             if (!p.isDeleted() && p.name().endsWith("-names")) {
                 checkStringList(run, node, p.name());

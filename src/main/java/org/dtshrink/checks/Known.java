@@ -1,0 +1,117 @@
+package org.dtshrink.checks;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The property names the checks look up, numbered: each node's first live property of each of these names is found
+ * once per run ({@link TreeIndex}), so that seventy checks asking about a few names in every node read an array
+ * slot instead of searching the node's properties by name each time.
+ */
+final class Known {
+
+    static final int ADDRESS_CELLS = 0;
+    static final int SIZE_CELLS = 1;
+    static final int REG = 2;
+    static final int RANGES = 3;
+    static final int DMA_RANGES = 4;
+    static final int DEVICE_TYPE = 5;
+    static final int MODEL = 6;
+    static final int STATUS = 7;
+    static final int LABEL = 8;
+    static final int COMPATIBLE = 9;
+    static final int NAME = 10;
+    static final int PHANDLE = 11;
+    static final int LINUX_PHANDLE = 12;
+    static final int BUS_RANGE = 13;
+    static final int INTERRUPT_CONTROLLER = 14;
+    static final int INTERRUPT_MAP = 15;
+    static final int INTERRUPT_MAP_MASK = 16;
+    static final int INTERRUPTS = 17;
+    static final int INTERRUPT_PARENT = 18;
+    static final int INTERRUPT_CELLS = 19;
+    static final int REMOTE_ENDPOINT = 20;
+    static final int GPIO_HOG = 21;
+    static final int SPI_SLAVE = 22;
+    static final int BOOTARGS = 23;
+    static final int STDOUT_PATH = 24;
+    static final int LINUX_STDOUT_PATH = 25;
+    static final int GPIO_CELLS = 26;
+
+    private static final String[] FIXED = {
+        "#address-cells", "#size-cells", "reg", "ranges", "dma-ranges", "device_type", "model", "status", "label",
+        "compatible", "name", "phandle", "linux,phandle", "bus-range", "interrupt-controller", "interrupt-map",
+        "interrupt-map-mask", "interrupts", "interrupt-parent", "#interrupt-cells", "remote-endpoint", "gpio-hog",
+        "spi-slave", "bootargs", "stdout-path", "linux,stdout-path", "#gpio-cells",
+    };
+
+    /**
+     * dtc's phandle-with-arguments properties: the stem of the checks' names, the property, and the provider
+     * property that sizes each entry ("optional": a provider may lack it).
+     */
+    static final String[][] PROVIDERS = {
+        {"clocks", "clocks", "#clock-cells"},
+        {"cooling_device", "cooling-device", "#cooling-cells"},
+        {"dmas", "dmas", "#dma-cells"},
+        {"hwlocks", "hwlocks", "#hwlock-cells"},
+        {"interrupts_extended", "interrupts-extended", "#interrupt-cells"},
+        {"io_channels", "io-channels", "#io-channel-cells"},
+        {"iommus", "iommus", "#iommu-cells"},
+        {"mboxes", "mboxes", "#mbox-cells"},
+        {"msi_parent", "msi-parent", "#msi-cells", "optional"},
+        {"mux_controls", "mux-controls", "#mux-control-cells"},
+        {"phys", "phys", "#phy-cells"},
+        {"power_domains", "power-domains", "#power-domain-cells"},
+        {"pwms", "pwms", "#pwm-cells"},
+        {"resets", "resets", "#reset-cells"},
+        {"sound_dai", "sound-dai", "#sound-dai-cells"},
+        {"thermal_sensors", "thermal-sensors", "#thermal-sensor-cells"},
+    };
+
+    private static final Map<String, Integer> IDS = new HashMap<>();
+    private static final String[] NAMES;
+
+    static {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(FIXED));
+        for (String[] p : PROVIDERS) {
+            all.add(p[1]);
+            all.add(p[2]);
+        }
+        for (String n : all) {
+            IDS.putIfAbsent(n, IDS.size());
+        }
+        NAMES = new String[IDS.size()];
+        IDS.forEach((n, i) -> NAMES[i] = n);
+        for (int i = 0; i < FIXED.length; i++) {
+            if (IDS.get(FIXED[i]) != i) {
+                throw new IllegalStateException("Known: " + FIXED[i] + " out of place");
+            }
+        }
+    }
+
+    private Known() {
+    }
+
+    /** The number of a name the checks look up by number. */
+    static int id(String name) {
+        Integer i = IDS.get(name);
+        if (i == null) {
+            throw new IllegalArgumentException("not a known property name: " + name);
+        }
+        return i;
+    }
+
+    /** The number of a name, or -1 when the checks never look it up by number. */
+    static int find(String name) {
+        Integer i = IDS.get(name);
+        return i == null ? -1 : i;
+    }
+
+    static String name(int id) {
+        return NAMES[id];
+    }
+
+    static int count() {
+        return NAMES.length;
+    }
+}
