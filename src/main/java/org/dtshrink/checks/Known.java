@@ -70,6 +70,10 @@ final class Known {
 
     private static final Map<String, Integer> IDS = new HashMap<>();
     private static final String[] NAMES;
+    private static final int MASK = 255;
+    private static final String[] KEYS = new String[MASK + 1];
+    private static final int[] HASHES = new int[MASK + 1];
+    private static final int[] SLOT_IDS = new int[MASK + 1];
 
     static {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(FIXED));
@@ -82,6 +86,16 @@ final class Known {
         }
         NAMES = new String[IDS.size()];
         IDS.forEach((n, i) -> NAMES[i] = n);
+        for (int id = 0; id < NAMES.length; id++) {
+            int h = NAMES[id].hashCode();
+            int i = h & MASK;
+            while (KEYS[i] != null) {
+                i = (i + 1) & MASK;
+            }
+            KEYS[i] = NAMES[id];
+            HASHES[i] = h;
+            SLOT_IDS[i] = id;
+        }
         for (int i = 0; i < FIXED.length; i++) {
             if (IDS.get(FIXED[i]) != i) {
                 throw new IllegalStateException("Known: " + FIXED[i] + " out of place");
@@ -101,10 +115,21 @@ final class Known {
         return i;
     }
 
-    /** The number of a name, or -1 when the checks never look it up by number. */
+    /**
+     * The number of a name, or -1 when the checks never look it up by number: asked once for every property of a
+     * tree, so an open-addressed table of the names' hashes, where most names fail on the hash alone.
+     */
     static int find(String name) {
-        Integer i = IDS.get(name);
-        return i == null ? -1 : i;
+        int h = name.hashCode();
+        for (int i = h & MASK;; i = (i + 1) & MASK) {
+            String k = KEYS[i];
+            if (k == null) {
+                return -1;
+            }
+            if (HASHES[i] == h && k.equals(name)) {
+                return SLOT_IDS[i];
+            }
+        }
     }
 
     static String name(int id) {

@@ -141,7 +141,12 @@ final class StructureChecks {
 
     static NodeCheck propertyNameChars(String chars) {
         Bytes.CharSet set = new Bytes.CharSet(chars);
+        // the index has read every name against dtc's set: only nodes it flagged need reading again
+        boolean flagged = chars.equals(PROPCHARS);
         return (run, node) -> {
+            if (flagged && !run.may(node, TreeIndex.BAD_PROP_CHARS)) {
+                return;
+            }
             for (Property p : node.properties()) {
                 if (p.isDeleted()) {
                     continue;

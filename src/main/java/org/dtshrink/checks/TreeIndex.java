@@ -40,6 +40,9 @@ final class TreeIndex {
     static final int SPI = 1 << 6;
     /** Some property named {@code name}, deleted or not. */
     static final int NAME_ANY = 1 << 7;
+    /** Some live property's name has a character outside dtc's PROPCHARS (the names are read here anyway). */
+    static final int BAD_PROP_CHARS = 1 << 8;
+    private static final Bytes.CharSet PROPCHARS = new Bytes.CharSet(StructureChecks.PROPCHARS);
 
     /** Nodes with this many properties or more get a name index on a lookup of a name not in {@link Known}. */
     private static final int INDEX_PROPERTIES_FROM = 6;
@@ -170,6 +173,9 @@ final class TreeIndex {
             }
             if (name.startsWith("spi-")) {
                 f |= SPI;
+            }
+            if (PROPCHARS.span(name) < name.length()) {
+                f |= BAD_PROP_CHARS;
             }
         }
         flags[i] = f;
