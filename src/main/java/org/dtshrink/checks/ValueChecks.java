@@ -1,5 +1,6 @@
 package org.dtshrink.checks;
 
+import java.util.List;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
 import org.dtshrink.tree.Value;
@@ -72,11 +73,30 @@ final class ValueChecks {
         if (!run.may(node, TreeIndex.NAMES)) {
             return;
         }
-        for (Property p : node.properties()) {
+        List<Property> props = node.properties();
+        for (int i = 0; i < props.size(); i++) {
+            Property p = props.get(i);
             if (!p.isDeleted() && p.name().endsWith("-names")) {
-                checkStringList(run, node, p.name());
+                checkStringList(run, node, firstLive(props, i));
             }
         }
+    }
+
+    /**
+     * dtc's get_property(node, props[i]->name): the first live property of that name, which is props[i] unless an
+     * earlier one has the name; looked for among the earlier ones, with no index of the node's names.
+     */
+    private static Property firstLive(List<Property> props, int i) {
+        String name = props.get(i).name();
+        int hash = name.hashCode();
+        for (int j = 0; j < i; j++) {
+            Property q = props.get(j);
+            String other = q.name();
+            if (other.hashCode() == hash && !q.isDeleted() && other.equals(name)) {
+                return q;
+            }
+        }
+        return props.get(i);
     }
 
     /** dtc's data_is_one_string: one NUL, at the end. */
