@@ -1,8 +1,5 @@
 package org.dtshrink.checks;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The property names the checks look up, numbered: each node's first live property of each of these names is found
  * once per run ({@link TreeIndex}), so that seventy checks asking about a few names in every node read an array
@@ -68,7 +65,6 @@ final class Known {
         {"thermal_sensors", "thermal-sensors", "#thermal-sensor-cells"},
     };
 
-    private static final Map<String, Integer> IDS = new HashMap<>();
     private static final String[] NAMES;
     private static final int MASK = 255;
     private static final String[] KEYS = new String[MASK + 1];
@@ -81,23 +77,24 @@ final class Known {
             all.add(p[1]);
             all.add(p[2]);
         }
+        java.util.List<String> names = new java.util.ArrayList<>();
         for (String n : all) {
-            IDS.putIfAbsent(n, IDS.size());
-        }
-        NAMES = new String[IDS.size()];
-        IDS.forEach((n, i) -> NAMES[i] = n);
-        for (int id = 0; id < NAMES.length; id++) {
-            int h = NAMES[id].hashCode();
+            if (find(n) >= 0) {
+                continue; // a provider's name may be one of the fixed ones, or another provider's
+            }
+            int h = n.hashCode();
             int i = h & MASK;
             while (KEYS[i] != null) {
                 i = (i + 1) & MASK;
             }
-            KEYS[i] = NAMES[id];
+            KEYS[i] = n;
             HASHES[i] = h;
-            SLOT_IDS[i] = id;
+            SLOT_IDS[i] = names.size();
+            names.add(n);
         }
+        NAMES = names.toArray(new String[0]);
         for (int i = 0; i < FIXED.length; i++) {
-            if (IDS.get(FIXED[i]) != i) {
+            if (find(FIXED[i]) != i) {
                 throw new IllegalStateException("Known: " + FIXED[i] + " out of place");
             }
         }
@@ -108,8 +105,8 @@ final class Known {
 
     /** The number of a name the checks look up by number. */
     static int id(String name) {
-        Integer i = IDS.get(name);
-        if (i == null) {
+        int i = find(name);
+        if (i < 0) {
             throw new IllegalArgumentException("not a known property name: " + name);
         }
         return i;
