@@ -28,7 +28,7 @@ final class CheckTable {
             error("duplicate_property_names", StructureChecks::duplicatePropertyNames),
             error("node_name_chars", StructureChecks.nodeNameChars(StructureChecks.NODECHARS)),
             error("node_name_format", StructureChecks::nodeNameFormat, "node_name_chars"),
-            error("property_name_chars", StructureChecks.propertyNameChars(StructureChecks.PROPCHARS)),
+            error("property_name_chars", StructureChecks::propertyNameChars),
             error("name_is_string", ValueChecks.isString("name")),
             error("name_properties", StructureChecks::nameProperties, "name_is_string"),
             warning("node_name_vs_property_name", StructureChecks::nodeNameVsPropertyName, "node_name_chars"),

@@ -19,6 +19,7 @@ final class StructureChecks {
     static final String PROPCHARS = LOWERCASE + UPPERCASE + DIGITS + ",._+*#?-";
     static final String STRICT = LOWERCASE + UPPERCASE + DIGITS + ",-";
     private static final Bytes.CharSet STRICT_SET = new Bytes.CharSet(STRICT);
+    static final Bytes.CharSet PROPCHARS_SET = new Bytes.CharSet(PROPCHARS);
     /** Below this many siblings the pairs are compared directly; above, through a name index. */
     private static final int INDEX_FROM = 16;
 
@@ -139,24 +140,20 @@ final class StructureChecks {
         }
     }
 
-    static NodeCheck propertyNameChars(String chars) {
-        Bytes.CharSet set = new Bytes.CharSet(chars);
-        // the index has read every name against dtc's set: only nodes it flagged need reading again
-        boolean flagged = chars.equals(PROPCHARS);
-        return (run, node) -> {
-            if (flagged && !run.may(node, TreeIndex.BAD_PROP_CHARS)) {
-                return;
+    /** dtc's property_name_chars; the index read every name against PROPCHARS, so only nodes it flagged are read. */
+    static void propertyNameChars(CheckRun run, Node node) {
+        if (!run.may(node, TreeIndex.BAD_PROP_CHARS)) {
+            return;
+        }
+        for (Property p : node.properties()) {
+            if (p.isDeleted()) {
+                continue;
             }
-            for (Property p : node.properties()) {
-                if (p.isDeleted()) {
-                    continue;
-                }
-                int n = set.span(p.name());
-                if (n < p.name().length()) {
-                    run.failProp(node, p, "Bad character '" + p.name().charAt(n) + "' in property name");
-                }
+            int n = PROPCHARS_SET.span(p.name());
+            if (n < p.name().length()) {
+                run.failProp(node, p, "Bad character '" + p.name().charAt(n) + "' in property name");
             }
-        };
+        }
     }
 
     static void propertyNameCharsStrict(CheckRun run, Node node) {

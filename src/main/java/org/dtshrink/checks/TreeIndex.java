@@ -42,7 +42,6 @@ final class TreeIndex {
     static final int NAME_ANY = 1 << 7;
     /** Some live property's name has a character outside dtc's PROPCHARS (the names are read here anyway). */
     static final int BAD_PROP_CHARS = 1 << 8;
-    private static final Bytes.CharSet PROPCHARS = new Bytes.CharSet(StructureChecks.PROPCHARS);
 
     /** Nodes with this many properties or more get a name index on a lookup of a name not in {@link Known}. */
     private static final int INDEX_PROPERTIES_FROM = 6;
@@ -174,7 +173,7 @@ final class TreeIndex {
             if (name.startsWith("spi-")) {
                 f |= SPI;
             }
-            if (PROPCHARS.span(name) < name.length()) {
+            if (StructureChecks.PROPCHARS_SET.span(name) < name.length()) {
                 f |= BAD_PROP_CHARS;
             }
         }
