@@ -42,16 +42,19 @@ public final class AtomicOutput {
                     return;
                 }
             }
-            Path tmp = newTemporary(out);
+            Path tmp = newTemporary(out, data);
+            boolean moved = false;
             try {
-                Files.write(tmp, data);
                 try {
                     Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
                 }
+                moved = true;
             } finally {
-                Files.deleteIfExists(tmp);
+                if (!moved) {
+                    Files.deleteIfExists(tmp);
+                }
             }
         } catch (NoSuchFileException e) {
             Path dir = WorkingDirectory.resolve(target).toAbsolutePath().getParent();
@@ -64,20 +67,31 @@ public final class AtomicOutput {
     }
 
     /**
-     * An empty file beside {@code out}, made with the permissions the user's umask gives a new file (as dtc's output
-     * gets), not the owner-only ones of {@link Files#createTempFile}.
+     * A new file beside {@code out} holding {@code data}, made with the permissions the user's umask gives a new file
+     * (as dtc's output gets), not the owner-only ones of {@link Files#createTempFile}. It is created and written
+     * through one descriptor: opening it a second time to write would truncate it, and on ext4 a file truncated to
+     * nothing is flushed to disk when it is closed, which made writing the outputs of a batch cost more than
+     * compiling them.
      */
-    private static Path newTemporary(Path out) throws IOException {
+    private static Path newTemporary(Path out, byte[] data) throws IOException {
         for (int attempt = 0; ; attempt++) {
             Path tmp = out.resolveSibling("." + out.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            OutputStream stream;
             try {
-                Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return tmp;
+                stream = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException e) {
                 if (attempt == 100) {
                     throw e;
                 }
+                continue;
             }
+            try (OutputStream o = stream) {
+                o.write(data);
+            } catch (IOException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            return tmp;
         }
     }
 }

@@ -92,6 +92,21 @@ class CompileCommandTest {
     }
 
     @Test
+    void anOldOutputIsReplacedWholeWithANewFilesPermissionsAndNoTemporaryIsLeft() throws Exception {
+        Path out = tmp.resolve("out.dtb");
+        Files.writeString(out, "a previous output, longer than the new blob would be if it were only overwritten"
+                .repeat(100));
+        Path reference = tmp.resolve("reference");
+        Files.newOutputStream(reference).close();
+        assertThat(run("compile", SAMPLE.toString(), "-o", out.toString()).code()).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(SAMPLE_DTB));
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(reference));
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("out.dtb", "reference");
+        }
+    }
+
+    @Test
     void aMissingInputIsBadInput() {
         CliRun r = run("compile", tmp.resolve("nope.dts").toString(), "-o", tmp.resolve("o.dtb").toString());
         assertThat(r.code()).isEqualTo(1);
