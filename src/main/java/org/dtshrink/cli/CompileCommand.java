@@ -99,6 +99,12 @@ final class CompileCommand implements Callable<Integer> {
             description = "with --batch: compile on N threads; default: one per processor")
     Integer jobs;
 
+    /** Clears what the mixins' own code collected from a command line, before this command reads another. */
+    void clearCollected() {
+        in.clearCollected();
+        compileOnly.clearCollected();
+    }
+
     @Override
     public Integer call() {
         FdtOptions layout = layout();

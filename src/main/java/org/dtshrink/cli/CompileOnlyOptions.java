@@ -29,6 +29,12 @@ final class CompileOnlyOptions {
     @Option(names = "-d", paramLabel = "FILE", description = "write a make-style dependency file")
     Path dependencyFile;
 
+    /** What {@code -W} and {@code -E} collected, which their parameter consumers keep outside picocli's reach. */
+    void clearCollected() {
+        preprocessOnly = false;
+        checkFlags.clear();
+    }
+
     boolean preprocessOnly() {
         return preprocessOnly;
     }

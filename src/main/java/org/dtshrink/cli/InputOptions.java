@@ -61,6 +61,12 @@ final class InputOptions {
     @Option(names = "-@", description = "add a __symbols__ node with every label (for overlays)")
     boolean symbols;
 
+    /** What {@code -I} collected, which picocli's reset does not reach: it is a method's, not a field's. */
+    void clearCollected() {
+        inputFormat = null;
+        cppIncludeDirs.clear();
+    }
+
     Loaded load(String name) {
         return Inputs.load(name, sourceOptions());
     }

@@ -41,12 +41,16 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit status: 0 success, 1 bad input, 2 bad usage. */
     public static int run(String... args) {
-        CommandLine cl = Cli.commandLine(args);
+        CommandLine cl = ReusedCommandLines.take(args);
+        int status;
         try {
-            return cl.execute(args);
+            status = cl.execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
             cl.getErr().println(Cli.inputOf(cl.getParseResult()) + "error: " + Cli.describe(e));
+            cl.getErr().flush();
             return Cli.EXIT_BAD_INPUT;
         }
+        ReusedCommandLines.give(args, cl);
+        return status;
     }
 }
