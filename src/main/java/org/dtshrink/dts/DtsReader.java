@@ -83,16 +83,25 @@ public final class DtsReader {
     }
 
     private static Compiled compileText(String latin1Text, String fileName, DtsOptions options, boolean force) {
+        return compileText(latin1Text, fileName, options, force, false);
+    }
+
+    /**
+     * {@code generatedOnly} skips the hand-written parser, so that the differential test can hold the two to the
+     * same outcome.
+     */
+    static Compiled compileText(String latin1Text, String fileName, DtsOptions options, boolean force,
+            boolean generatedOnly) {
         ParsedSource src;
-        FailureWatch failure = new FailureWatch();
-        try {
-            src = parse(latin1Text, fileName, options, PredictionMode.SLL, failure);
-        } catch (DtException e) {
-            if (!failure.syntaxError()) {
-                throw e;
+        if (generatedOnly) {
+            src = parseGenerated(latin1Text, fileName, options);
+        } else {
+            try {
+                src = parseByHand(latin1Text, fileName, options);
+            } catch (SourceParser.SyntaxError e) {
+                // The generated parser, given the same text from scratch, says what is wrong as it always has.
+                src = parseGenerated(latin1Text, fileName, options);
             }
-            // SLL prediction, fast, can fail where full-context LL prediction would not: only then is LL needed.
-            src = parse(latin1Text, fileName, options, PredictionMode.LL, new FailureWatch());
         }
         copyLabels(src);
         CheckSettings settings = new CheckSettings(options.checks(), options.symbols(),
@@ -114,9 +123,39 @@ public final class DtsReader {
         return new Compiled(tree, src.messages, checked.diagnostics(), checked.errors());
     }
 
+    /** The fast path: throws {@link SourceParser.SyntaxError} at the first token the grammar does not accept. */
+    static ParsedSource parseByHand(String latin1Text, String fileName, DtsOptions options) {
+        IncludingTokenSource tokens = new IncludingTokenSource(latin1Text, fileName, options);
+        TreeBuilder builder = new TreeBuilder(options);
+        new SourceParser(tokens, builder, builder.values()).sourceFile();
+        return builder.result();
+    }
+
+    /** The parser generated from the grammar, whose syntax errors are the messages users see. */
+    private static ParsedSource parseGenerated(String latin1Text, String fileName, DtsOptions options) {
+        FailureWatch failure = new FailureWatch();
+        try {
+            return parse(latin1Text, fileName, options, PredictionMode.SLL, failure);
+        } catch (DtException e) {
+            if (!failure.syntaxError()) {
+                throw e;
+            }
+            // SLL prediction, fast, can fail where full-context LL prediction would not: only then is LL needed.
+            return parse(latin1Text, fileName, options, PredictionMode.LL, new FailureWatch());
+        }
+    }
+
     private static ParsedSource parse(String latin1Text, String fileName, DtsOptions options, PredictionMode mode,
             FailureWatch failure) {
         IncludingTokenSource tokens = new IncludingTokenSource(latin1Text, fileName, options);
+        TreeBuilder builder = new TreeBuilder(options);
+        runGenerated(tokens, builder, builder.values(), mode, failure);
+        return builder.result();
+    }
+
+    /** Runs the generated parser over the tokens, its actions calling the builders given. */
+    static void runGenerated(IncludingTokenSource tokens, DtsParser.Tree tree, DtsParser.Values values,
+            PredictionMode mode, FailureWatch failure) {
         // Tokens are not kept: the builders take each item as its rule ends and the stream forgets what is behind.
         DtsParser parser = new DtsParser(new UnbufferedTokenStream<>(tokens));
         parser.getInterpreter().setPredictionMode(mode);
@@ -125,11 +164,9 @@ public final class DtsReader {
         parser.addErrorListener(failure);
         parser.addErrorListener(new SyntaxErrors());
         parser.setErrorHandler(new SyntaxErrors.Strategy());
-        TreeBuilder builder = new TreeBuilder(options);
-        parser.tree = builder;
-        parser.values = builder.values();
+        parser.tree = tree;
+        parser.values = values;
         parser.sourceFile();
-        return builder.result();
     }
 
     /**

@@ -33,6 +33,7 @@ final class IncludingTokenSource implements TokenSource {
     private final NameTexts names = new NameTexts();
     private final Deque<Frame> stack = new ArrayDeque<>();
     private TokenFactory<?> factory = CommonTokenFactory.DEFAULT;
+    private java.util.function.Consumer<DtsToken> watcher;
 
     /** One open source file: its scanner and where its positions currently point. */
     private static final class Frame {
@@ -65,9 +66,22 @@ final class IncludingTokenSource implements TokenSource {
 
     @Override
     public Token nextToken() {
+        return next();
+    }
+
+    /** The next token, typed as what it is, for the hand-written parser. */
+    DtsToken next() {
         DtsToken t = read();
         guard.check(t);
+        if (watcher != null) {
+            watcher.accept(t);
+        }
         return t;
+    }
+
+    /** Shows {@code w} each token as a parser fetches it: the test that compares the two parsers logs them. */
+    void watch(java.util.function.Consumer<DtsToken> w) {
+        this.watcher = w;
     }
 
     private DtsToken read() {

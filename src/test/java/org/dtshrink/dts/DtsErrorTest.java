@@ -23,6 +23,12 @@ class DtsErrorTest {
     private static void fails(String text, String message) {
         assertThatThrownBy(() -> DtsReader.read(text, "e.dts", OPTS)).isInstanceOf(DtException.class)
                 .hasMessage(message);
+        SourceParserTest.assertBothParsersAgree(text, "e.dts");
+    }
+
+    /** The file's case through both parsers too. */
+    private static void bothParsersAgree(Path src) throws java.io.IOException {
+        SourceParserTest.assertBothParsersAgree(Files.readString(src), src.toString());
     }
 
     @Test
@@ -81,6 +87,7 @@ class DtsErrorTest {
         Files.writeString(src, root("a = /incbin/(\"missing.bin\");"));
         assertThatThrownBy(() -> DtsReader.read(src, OPTS)).isInstanceOf(DtException.class)
                 .hasMessage(src + ":3:15: error: Couldn't open \"missing.bin\": No such file or directory");
+        bothParsersAgree(src);
     }
 
     @Test
@@ -89,6 +96,7 @@ class DtsErrorTest {
         Files.writeString(src, "/dts-v1/;\n/include/ \"nofile.dtsi\"\n/ { };\n");
         assertThatThrownBy(() -> DtsReader.read(src, OPTS)).isInstanceOf(DtException.class)
                 .hasMessage(src + ":2:1: error: Couldn't open \"nofile.dtsi\": No such file or directory");
+        bothParsersAgree(src);
     }
 
     @Test
@@ -97,6 +105,7 @@ class DtsErrorTest {
         Files.writeString(src, "/include/ \"a.dtsi\"\n");
         assertThatThrownBy(() -> DtsReader.read(src, OPTS)).isInstanceOf(DtException.class)
                 .hasMessage(src + ":1:1: error: Includes nested too deeply");
+        bothParsersAgree(src);
     }
 
     @Test
@@ -116,6 +125,7 @@ class DtsErrorTest {
         Files.writeString(src, "/dts-v1/;\n/include/ \"bad.dtsi\"\n");
         assertThatThrownBy(() -> DtsReader.read(src, OPTS)).isInstanceOf(DtException.class)
                 .hasMessage(dir + "/bad.dtsi:1:3: error: /: Reference to non-existent node or label \"undefined\"");
+        bothParsersAgree(src);
     }
 
     @Test

@@ -18,9 +18,9 @@ import org.dtshrink.tree.DtException;
 /** Mangled sources give a tree or a DtException, never another exception, a hang or a stack overflow. */
 class DtsFuzzTest {
 
-    private static final String ALPHABET = "{};:=<>[]()&/\"'\\,#@-+*%!~?^|0x1fz \n/dts-v1//plugin//delete-node/";
+    static final String ALPHABET = "{};:=<>[]()&/\"'\\,#@-+*%!~?^|0x1fz \n/dts-v1//plugin//delete-node/";
 
-    private static final List<String> SOURCES = load();
+    static final List<String> SOURCES = load();
 
     private static List<String> load() {
         Path dir = LanguageFeatureTest.langDir();
@@ -43,11 +43,14 @@ class DtsFuzzTest {
         Arbitrary<Integer> where = Arbitraries.integers().between(0, 100_000);
         Arbitrary<Integer> cut = Arbitraries.integers().between(0, 20);
         Arbitrary<String> insert = Arbitraries.strings().withChars(ALPHABET).ofMaxLength(6);
-        return Combinators.combine(source, where, cut, insert).as((s, w, c, ins) -> {
-            int at = w % (s.length() + 1);
-            int end = Math.min(s.length(), at + c);
-            return s.substring(0, at) + ins + s.substring(end);
-        });
+        return Combinators.combine(source, where, cut, insert).as(DtsFuzzTest::mangle);
+    }
+
+    /** {@code s} with {@code cut} characters at {@code where} (wrapped to its length) replaced by {@code insert}. */
+    static String mangle(String s, int where, int cut, String insert) {
+        int at = where % (s.length() + 1);
+        int end = Math.min(s.length(), at + cut);
+        return s.substring(0, at) + insert + s.substring(end);
     }
 
     @Property(tries = 2000)

@@ -33,7 +33,7 @@ import org.dtshrink.tree.DtException;
  * Anything else (another exception, a StackOverflowError, an OutOfMemoryError, a case that runs on for a second) is a
  * defect. Each case is derived from one random seed, which jqwik prints when a case fails.
  */
-class MutationFuzzTest {
+public class MutationFuzzTest {
 
     /** Far above any legitimate case here (they take well under a millisecond); only a hang or a blow-up trips it. */
     private static final long HANG_NANOS = 1_000_000_000L;
@@ -154,7 +154,7 @@ class MutationFuzzTest {
         return b;
     }
 
-    static String mutateSource(String original, Random r) {
+    public static String mutateSource(String original, Random r) {
         StringBuilder sb = new StringBuilder(original);
         int edits = 1 + r.nextInt(5);
         for (int i = 0; i < edits; i++) {
