@@ -32,6 +32,8 @@ final class IncludingTokenSource implements TokenSource {
     private final NestingGuard guard = new NestingGuard();
     private final NameTexts names = new NameTexts();
     private final Deque<Frame> stack = new ArrayDeque<>();
+    /** The innermost open file, the top of {@link #stack}. */
+    private Frame top;
     private TokenFactory<?> factory = CommonTokenFactory.DEFAULT;
     private java.util.function.Consumer<DtsToken> watcher;
 
@@ -61,20 +63,37 @@ final class IncludingTokenSource implements TokenSource {
     }
 
     private void push(String text, String fileName, Path dir) {
-        stack.push(new Frame(new DtsScanner(text), new DtsToken.Origin(text, fileName, 0, dir)));
+        top = new Frame(new DtsScanner(text), new DtsToken.Origin(text, fileName, 0, dir));
+        stack.push(top);
     }
 
     @Override
     public Token nextToken() {
-        return next();
+        advance();
+        return token();
     }
 
-    /** The next token, typed as what it is, for the hand-written parser. */
-    DtsToken next() {
-        DtsToken t = read();
-        guard.check(t);
+    /**
+     * Moves to the next token for the parser and returns its type; {@link #token} makes it an object, which the
+     * hand-written parser asks for only when a builder is given the token.
+     */
+    int advance() {
+        int type = read();
+        String tooDeep = guard.check(type);
+        if (tooDeep != null) {
+            throw DtException.at(token().pos(), tooDeep);
+        }
         if (watcher != null) {
-            watcher.accept(t);
+            watcher.accept(token());
+        }
+        return type;
+    }
+
+    /** The token {@link #advance} moved to, as a new object; asked for before the next advance. */
+    DtsToken token() {
+        DtsToken t = stamp(top);
+        if (t.getType() == DtsLexer.PROPNODENAME) {
+            t.setText(top.scanner.name(names));
         }
         return t;
     }
@@ -84,19 +103,21 @@ final class IncludingTokenSource implements TokenSource {
         this.watcher = w;
     }
 
-    private DtsToken read() {
+    /** The type of the next token, skipping line markers and following includes; {@link #top} is where it is. */
+    private int read() {
         while (true) {
-            Frame f = stack.peek();
+            Frame f = top;
             DtsScanner sc = f.scanner;
             int type = sc.next();
             if (type == Token.EOF) {
                 if (stack.size() > 1) {
                     stack.pop();
+                    top = stack.peek();
                     // dtc's lexer state is global: what the included text left it in goes on in the includer
-                    stack.peek().scanner.mode = sc.mode;
+                    top.scanner.mode = sc.mode;
                     continue;
                 }
-                return stamp(f);
+                return type;
             }
             if (type == DtsLexer.LINE_MARKER) {
                 applyLineMarker(f);
@@ -106,11 +127,7 @@ final class IncludingTokenSource implements TokenSource {
                 include(f);
                 continue;
             }
-            DtsToken t = stamp(f);
-            if (type == DtsLexer.PROPNODENAME) {
-                t.setText(sc.name(names));
-            }
-            return t;
+            return type;
         }
     }
 
@@ -156,7 +173,7 @@ final class IncludingTokenSource implements TokenSource {
         push(latin1(r.bytes), r.displayName, parentDir(r.displayName));
         // /include/ is lexical, as in dtc: the file goes on from the includer's state (after '{' or ';' a name is
         // expected), so a fragment may begin in the middle of a node body
-        stack.peek().scanner.mode = sc.mode;
+        top.scanner.mode = sc.mode;
     }
 
     /** A file found on the search path: its contents and the name positions in it are reported under. */
@@ -248,12 +265,12 @@ final class IncludingTokenSource implements TokenSource {
 
     @Override
     public int getLine() {
-        return stack.peek().scanner.line;
+        return top.scanner.line;
     }
 
     @Override
     public int getCharPositionInLine() {
-        return stack.peek().scanner.column;
+        return top.scanner.column;
     }
 
     /** No ANTLR character stream stands behind these tokens. */
@@ -264,7 +281,7 @@ final class IncludingTokenSource implements TokenSource {
 
     @Override
     public String getSourceName() {
-        return stack.peek().origin.file();
+        return top.origin.file();
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.dtshrink.dts;
 
 import org.antlr.v4.runtime.Token;
 import org.dtshrink.dts.grammar.DtsLexer;
-import org.dtshrink.tree.DtException;
 
 /**
  * Rejects input nested deeper than the parser can follow on an ordinary thread stack, before the parser sees it
@@ -25,13 +24,16 @@ final class NestingGuard {
     private int expressionLevels;
     private int previousType = Token.INVALID_TYPE;
 
-    /** Throws when {@code t}, the next token for the parser, nests too deeply. */
-    void check(Token t) {
-        switch (t.getType()) {
+    /**
+     * Null when the next token for the parser, of this type, may come; else the error, which the token source
+     * reports at the token. Only the type is needed, so that the parser's token objects can be made on demand.
+     */
+    String check(int type) {
+        String error = null;
+        switch (type) {
             case DtsLexer.LBRACE:
                 if (++braces > MAX_NODE_DEPTH) {
-                    throw DtException.at(DtsToken.posOf(t), "nodes nested too deeply (more than " + MAX_NODE_DEPTH
-                            + " levels)");
+                    error = "nodes nested too deeply (more than " + MAX_NODE_DEPTH + " levels)";
                 }
                 break;
             case DtsLexer.RBRACE:
@@ -39,7 +41,7 @@ final class NestingGuard {
                 break;
             case DtsLexer.LPAREN:
                 parens++;
-                deeper(t);
+                error = deeper();
                 break;
             case DtsLexer.RPAREN:
                 if (parens > 0 && --parens == 0) {
@@ -48,30 +50,29 @@ final class NestingGuard {
                 break;
             case DtsLexer.QUESTION:
                 if (parens > 0) {
-                    deeper(t);
+                    error = deeper();
                 }
                 break;
             case DtsLexer.MINUS:
             case DtsLexer.TILDE:
             case DtsLexer.BANG:
                 if (parens > 0 && !endsOperand(previousType)) {
-                    deeper(t);
+                    error = deeper();
                 }
                 break;
             default:
                 break;
         }
-        previousType = t.getType();
+        previousType = type;
+        return error;
     }
 
     private static boolean endsOperand(int type) {
         return type == DtsLexer.LITERAL || type == DtsLexer.CHAR_LITERAL || type == DtsLexer.RPAREN;
     }
 
-    private void deeper(Token t) {
-        if (++expressionLevels > MAX_EXPRESSION_DEPTH) {
-            throw DtException.at(DtsToken.posOf(t), "expression nested too deeply (more than "
-                    + MAX_EXPRESSION_DEPTH + " levels)");
-        }
+    private String deeper() {
+        return ++expressionLevels > MAX_EXPRESSION_DEPTH
+                ? "expression nested too deeply (more than " + MAX_EXPRESSION_DEPTH + " levels)" : null;
     }
 }

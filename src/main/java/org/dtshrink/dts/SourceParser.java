@@ -63,7 +63,8 @@ import org.dtshrink.dts.grammar.DtsParser;
  *
  * <p>Errors other than syntax errors must come in the generated parser's order, so tokens are fetched as its
  * unbuffered stream fetches them: one token of look-ahead always loaded, the next fetched as soon as one is
- * consumed. Where the generated parser's prediction looks further (the labels before a property or a subnode, or
+ * consumed. Only the look-ahead's type is kept; a token object is made just for the tokens a builder is given
+ * (names, labels, literals, the ';' that ends an item), not for the punctuation between them. Where the generated parser's prediction looks further (the labels before a property or a subnode, or
  * before a reserve entry or a labelled reference at the top), no action runs between the decision and the tokens
  * it looked at, so reading those tokens one by one and deciding after them fetches the same tokens between the
  * same actions. Every token still passes the token source's {@link NestingGuard}, which bounds the recursion here.
@@ -74,8 +75,8 @@ final class SourceParser {
     static final class SyntaxError extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        SyntaxError(Token at) {
-            super("syntax error at " + at, null, false, false);
+        SyntaxError(int type) {
+            super("syntax error at a token of type " + type, null, false, false);
         }
     }
 
@@ -109,35 +110,45 @@ final class SourceParser {
     private final IncludingTokenSource tokens;
     private final DtsParser.Tree tree;
     private final DtsParser.Values values;
-    /** The look-ahead token, always loaded. */
-    private DtsToken la;
-    /** The token consumed last: where an integer ends. */
-    private DtsToken last;
+    /** The type of the look-ahead token, always loaded; the token object is made only when a builder needs it. */
+    private int la;
 
     /** Loads the first token at once, as the generated parser's token stream does when it is made. */
     SourceParser(IncludingTokenSource tokens, DtsParser.Tree tree, DtsParser.Values values) {
         this.tokens = tokens;
         this.tree = tree;
         this.values = values;
-        this.la = tokens.next();
+        this.la = tokens.advance();
     }
 
     // ---- tokens ----
 
-    private DtsToken consume() {
-        DtsToken t = la;
-        last = t;
-        if (t.getType() != Token.EOF) {
-            la = tokens.next();
+    /** Consumes the look-ahead token, which no builder is given. */
+    private void skip() {
+        if (la != Token.EOF) {
+            la = tokens.advance();
         }
+    }
+
+    /** Consumes the look-ahead token and returns it, for a builder. */
+    private Token take() {
+        Token t = tokens.token();
+        skip();
         return t;
     }
 
-    private DtsToken expect(int type) {
-        if (la.getType() != type) {
-            throw new SyntaxError(la);
+    private void skip(int type) {
+        if (la != type) {
+            throw unexpected();
         }
-        return consume();
+        skip();
+    }
+
+    private Token take(int type) {
+        if (la != type) {
+            throw unexpected();
+        }
+        return take();
     }
 
     private SyntaxError unexpected() {
@@ -146,13 +157,13 @@ final class SourceParser {
 
     /** The labels at the look-ahead, consumed; a list only when there is one, since most items have none. */
     private List<Token> labels() {
-        if (la.getType() != LABEL) {
+        if (la != LABEL) {
             return List.of();
         }
         List<Token> ls = new ArrayList<>(2);
         do {
-            ls.add(consume());
-        } while (la.getType() == LABEL);
+            ls.add(take());
+        } while (la == LABEL);
         return ls;
     }
 
@@ -161,48 +172,47 @@ final class SourceParser {
     void sourceFile() {
         do {
             header();
-        } while (la.getType() == V1);
+        } while (la == V1);
         // A reserve entry and a top item may both begin with labels; after them MEMRESERVE decides.
         List<Token> ls = labels();
-        while (la.getType() == MEMRESERVE) {
+        while (la == MEMRESERVE) {
             memreserve(ls);
             ls = labels();
         }
         topItem(ls);
-        while (la.getType() != Token.EOF) {
+        while (la != Token.EOF) {
             // a top item has one label at most: a second one is the error, read no further
-            topItem(la.getType() == LABEL ? List.of(consume()) : List.of());
+            topItem(la == LABEL ? List.of(take()) : List.of());
         }
     }
 
     private void header() {
-        Token v = expect(V1);
-        expect(SEMI);
+        Token v = take(V1);
+        skip(SEMI);
         boolean plugin = false;
-        if (la.getType() == PLUGIN) {
-            consume();
-            expect(SEMI);
+        if (la == PLUGIN) {
+            skip();
+            skip(SEMI);
             plugin = true;
         }
         tree.header(v, plugin);
     }
 
     private void memreserve(List<Token> ls) {
-        consume();
+        skip();
         long a = integerPrim();
         long b = integerPrim();
-        expect(SEMI);
+        skip(SEMI);
         tree.memreserve(ls, a, b);
     }
 
     /** One top item, its labels (at most one, before a reference) already read. */
     private void topItem(List<Token> ls) {
-        int type = la.getType();
-        if (type == LABEL_REF || type == PATH_REF) {
+        if (la == LABEL_REF || la == PATH_REF) {
             if (ls.size() > 1) {
                 throw unexpected();
             }
-            Token r = consume();
+            Token r = take();
             nodeBody();
             tree.refNode(ls.isEmpty() ? null : ls.get(0), r);
             return;
@@ -210,46 +220,42 @@ final class SourceParser {
         if (!ls.isEmpty()) {
             throw unexpected();
         }
-        if (type == SLASH) {
-            consume();
+        if (la == SLASH) {
+            skip();
             nodeBody();
             tree.rootNode();
-        } else if (type == DEL_NODE || type == OMIT_NO_REF) {
-            Token start = consume();
+        } else if (la == DEL_NODE) {
+            Token start = take();
             Token r = ref();
-            expect(SEMI);
-            if (type == DEL_NODE) {
-                tree.deleteRef(start, r);
-            } else {
-                tree.omitRef(start, r);
-            }
+            skip(SEMI);
+            tree.deleteRef(start, r);
+        } else if (la == OMIT_NO_REF) {
+            Token start = take();
+            Token r = ref();
+            skip(SEMI);
+            tree.omitRef(start, r);
         } else {
             throw unexpected();
         }
     }
 
     private Token ref() {
-        int type = la.getType();
-        if (type != LABEL_REF && type != PATH_REF) {
+        if (la != LABEL_REF && la != PATH_REF) {
             throw unexpected();
         }
-        return consume();
+        return take();
     }
 
     // ---- node bodies ----
 
     private void nodeBody() {
-        Token lb = expect(LBRACE);
+        Token lb = take(LBRACE);
         tree.openNode(lb);
-        while (true) {
-            int type = la.getType();
-            if (type == RBRACE) {
-                break;
-            }
+        while (la != RBRACE) {
             item();
         }
-        consume();
-        Token s = expect(SEMI);
+        skip();
+        Token s = take(SEMI);
         tree.closeNode(s);
     }
 
@@ -258,51 +264,48 @@ final class SourceParser {
      * token after them decides, or after the name when it is one: '=' or ';' a property, '{' a subnode.
      */
     private void item() {
-        Token start = la;
         List<Token> ls = List.of();
         boolean omit = false;
         while (true) {
-            int type = la.getType();
-            if (type == LABEL) {
+            if (la == LABEL) {
                 if (ls.isEmpty()) {
                     ls = new ArrayList<>(2);
                 }
-                ls.add(consume());
-            } else if (type == OMIT_NO_REF) {
-                consume();
+                ls.add(take());
+            } else if (la == OMIT_NO_REF) {
+                skip();
                 omit = true;
             } else {
                 break;
             }
         }
-        int type = la.getType();
-        if (type == PROPNODENAME) {
-            Token n = consume();
-            int next = la.getType();
-            if (next == LBRACE) {
+        if (la == PROPNODENAME) {
+            Token n = take();
+            if (la == LBRACE) {
                 nodeBody();
                 tree.childNode(ls, omit, n);
                 return;
             }
-            if (omit || (next != ASSIGN && next != SEMI)) {
+            if (omit || (la != ASSIGN && la != SEMI)) {
                 throw unexpected();
             }
-            boolean assigned = next == ASSIGN;
+            boolean assigned = la == ASSIGN;
             if (assigned) {
-                consume();
+                skip();
                 propdata();
             }
-            Token s = expect(SEMI);
-            tree.property(start, ls, n, s, assigned, false);
-        } else if (type == DEL_PROP && !omit) {
-            consume();
-            Token n = expect(PROPNODENAME);
-            Token s = expect(SEMI);
-            tree.property(start, ls, n, s, false, true);
-        } else if (type == DEL_NODE) {
-            Token d = consume();
-            Token n = expect(PROPNODENAME);
-            Token s = expect(SEMI);
+            Token s = take(SEMI);
+            // the grammar's $start: the first label, else the name
+            tree.property(ls.isEmpty() ? n : ls.get(0), ls, n, s, assigned, false);
+        } else if (la == DEL_PROP && !omit) {
+            Token del = take();
+            Token n = take(PROPNODENAME);
+            Token s = take(SEMI);
+            tree.property(ls.isEmpty() ? del : ls.get(0), ls, n, s, false, true);
+        } else if (la == DEL_NODE) {
+            Token d = take();
+            Token n = take(PROPNODENAME);
+            Token s = take(SEMI);
             tree.deleteChild(ls, omit, d, n, s);
         } else {
             throw unexpected();
@@ -316,8 +319,8 @@ final class SourceParser {
         valueLabels();
         piece();
         valueLabels();
-        while (la.getType() == COMMA) {
-            consume();
+        while (la == COMMA) {
+            skip();
             valueLabels();
             piece();
             valueLabels();
@@ -325,51 +328,50 @@ final class SourceParser {
     }
 
     private void valueLabels() {
-        while (la.getType() == LABEL) {
-            values.label(consume());
+        while (la == LABEL) {
+            values.label(take());
         }
     }
 
     private void piece() {
-        switch (la.getType()) {
+        switch (la) {
             case STRING:
-                values.string(consume());
+                values.string(take());
                 break;
             case BITS:
             case LT:
                 cells();
                 break;
             case LBRACK:
-                consume();
+                skip();
                 values.bytes();
                 while (true) {
-                    int type = la.getType();
-                    if (type == BYTE) {
-                        values.byteValue(consume());
-                    } else if (type == LABEL) {
-                        values.label(consume());
+                    if (la == BYTE) {
+                        values.byteValue(take());
+                    } else if (la == LABEL) {
+                        values.label(take());
                     } else {
                         break;
                     }
                 }
-                expect(RBRACK);
+                skip(RBRACK);
                 break;
             case LABEL_REF:
             case PATH_REF:
-                values.pathRef(consume());
+                values.pathRef(take());
                 break;
             case INCBIN:
-                consume();
-                expect(LPAREN);
-                values.incbinName(expect(STRING));
-                if (la.getType() == COMMA) {
-                    consume();
+                skip();
+                skip(LPAREN);
+                values.incbinName(take(STRING));
+                if (la == COMMA) {
+                    skip();
                     long offset = integerPrim();
-                    expect(COMMA);
+                    skip(COMMA);
                     long length = integerPrim();
                     values.incbinRange(offset, length);
                 }
-                expect(RPAREN);
+                skip(RPAREN);
                 values.incbinEnd();
                 break;
             default:
@@ -380,31 +382,41 @@ final class SourceParser {
     /** {@code (/bits/ LITERAL)? '<' (label | integer | reference)* '>'}. */
     private void cells() {
         Token bits = null;
-        if (la.getType() == BITS) {
-            consume();
-            bits = expect(LITERAL);
+        if (la == BITS) {
+            skip();
+            bits = take(LITERAL);
         }
-        expect(LT);
+        skip(LT);
         values.array(bits);
         while (true) {
-            switch (la.getType()) {
+            switch (la) {
                 case LABEL:
-                    values.label(consume());
+                    values.label(take());
                     break;
-                case LITERAL:
-                case CHAR_LITERAL:
+                case LITERAL: {
+                    Token t = take();
+                    values.cell(values.literal(t), t, t);
+                    break;
+                }
+                case CHAR_LITERAL: {
+                    Token t = take();
+                    values.cell(values.character(t), t, t);
+                    break;
+                }
                 case LPAREN: {
-                    Token first = la;
-                    long v = integerPrim();
+                    // an integerPrim in parentheses: the cell spans them
+                    Token first = take();
+                    long v = expr(0);
+                    Token last = take(RPAREN);
                     values.cell(v, first, last);
                     break;
                 }
                 case LABEL_REF:
                 case PATH_REF:
-                    values.cellRef(consume());
+                    values.cellRef(take());
                     break;
                 case GT:
-                    consume();
+                    skip();
                     return;
                 default:
                     throw unexpected();
@@ -415,15 +427,15 @@ final class SourceParser {
     // ---- integers and expressions ----
 
     private long integerPrim() {
-        switch (la.getType()) {
+        switch (la) {
             case LITERAL:
-                return values.literal(consume());
+                return values.literal(take());
             case CHAR_LITERAL:
-                return values.character(consume());
+                return values.character(take());
             case LPAREN: {
-                consume();
+                skip();
                 long v = expr(0);
-                expect(RPAREN);
+                skip(RPAREN);
                 return v;
             }
             default:
@@ -439,9 +451,10 @@ final class SourceParser {
      * invocation, prefix operator included, which ANTLR passes on to every operation it builds here.
      */
     private long expr(int min) {
-        Token start = la;
+        // the first token is made now, while it is the look-ahead, as only an operation below can need it
+        Token start = tokens.token();
         long v;
-        switch (start.getType()) {
+        switch (la) {
             case LITERAL:
             case CHAR_LITERAL:
             case LPAREN:
@@ -450,7 +463,7 @@ final class SourceParser {
             case MINUS:
             case TILDE:
             case BANG: {
-                Token op = consume();
+                Token op = take();
                 long x = expr(UNARY);
                 v = values.unary(op, x);
                 break;
@@ -459,19 +472,18 @@ final class SourceParser {
                 throw unexpected();
         }
         while (true) {
-            int type = la.getType();
-            int prec = type < PRECEDENCE.length && type >= 0 ? PRECEDENCE[type] : 0;
+            int prec = la >= 0 && la < PRECEDENCE.length ? PRECEDENCE[la] : 0;
             if (prec == 0 || prec < min) {
                 return v;
             }
             if (prec == TERNARY) {
-                consume();
+                skip();
                 long t = expr(0);
-                expect(COLON);
+                skip(COLON);
                 long f = expr(TERNARY);
                 v = v != 0 ? t : f;
             } else {
-                Token op = consume();
+                Token op = take();
                 long y = expr(prec + 1);
                 v = values.binary(start, op, v, y);
             }
