@@ -141,6 +141,11 @@ final class DtsToken implements WritableToken {
         return pos;
     }
 
+    /** The whole text the token is in, from {@link #getStartIndex} to {@link #getStopIndex} (inclusive). */
+    String source() {
+        return origin.text;
+    }
+
     java.nio.file.Path dir() {
         return origin.dir;
     }
@@ -167,6 +172,20 @@ final class DtsToken implements WritableToken {
             }
         }
         return new SourcePos(start.file(), start.line(), start.column(), endLine, endColumn);
+    }
+
+    /**
+     * From the start of {@code first} to just after {@code end}, a one-character token, as a bison location; made
+     * straight from the tokens, as this is asked for every node and property.
+     */
+    static SourcePos spanToChar(Token first, Token end) {
+        if (first instanceof DtsToken a && end instanceof DtsToken b) {
+            return new SourcePos(b.origin.file, a.line + a.origin.lineDelta, a.column + 1, b.line + b.origin.lineDelta,
+                    b.column + 2);
+        }
+        SourcePos a = posOf(first);
+        SourcePos b = posOf(end);
+        return new SourcePos(b.file(), a.line(), a.column(), b.line(), b.column() + 1);
     }
 
     /** From the start of {@code first} to the end of {@code last}, as a bison location over a rule. */

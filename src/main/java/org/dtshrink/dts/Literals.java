@@ -1,6 +1,7 @@
 package org.dtshrink.dts;
 
 import java.io.ByteArrayOutputStream;
+import org.antlr.v4.runtime.Token;
 import org.dtshrink.tree.DtException;
 import org.dtshrink.tree.SourcePos;
 import org.dtshrink.tree.Value;
@@ -16,50 +17,71 @@ final class Literals {
      * (64-bit unsigned; larger is an error).
      */
     static long integer(String text, SourcePos pos) {
-        int end = text.length();
-        while (end > 0 && (text.charAt(end - 1) == 'U' || text.charAt(end - 1) == 'L')) {
-            end--;
+        return integer(text, 0, text.length(), pos, null);
+    }
+
+    /**
+     * {@link #integer(String, SourcePos)} of a LITERAL token, read where it stands in its source: a token makes no
+     * string of its own for this, nor a position unless the literal is bad.
+     */
+    static long integer(Token t) {
+        if (t instanceof DtsToken d) {
+            return integer(d.source(), d.getStartIndex(), d.getStopIndex() + 1, null, t);
+        }
+        String text = t.getText();
+        return integer(text, 0, text.length(), null, t);
+    }
+
+    /** The literal from {@code begin} to {@code end} of {@code s}; an error is at {@code pos}, else at {@code at}. */
+    private static long integer(String s, int begin, int end, SourcePos pos, Token at) {
+        int stop = end;
+        while (stop > begin && (s.charAt(stop - 1) == 'U' || s.charAt(stop - 1) == 'L')) {
+            stop--;
         }
         int radix = 10;
-        int from = 0;
-        if (end > 2 && text.charAt(0) == '0' && (text.charAt(1) == 'x' || text.charAt(1) == 'X')) {
+        int from = begin;
+        if (stop - begin > 2 && s.charAt(begin) == '0' && (s.charAt(begin + 1) == 'x' || s.charAt(begin + 1) == 'X')) {
             radix = 16;
-            from = 2;
-        } else if (end > 1 && text.charAt(0) == '0') {
+            from = begin + 2;
+        } else if (stop - begin > 1 && s.charAt(begin) == '0') {
             radix = 8;
-            from = 1;
-            for (int i = from; i < end; i++) {
-                if (text.charAt(i) > '7') {
-                    throw DtException.at(pos, "Bad integer literal '" + text + "'");
+            from = begin + 1;
+            for (int i = from; i < stop; i++) {
+                if (s.charAt(i) > '7') {
+                    throw DtException.at(where(pos, at), "Bad integer literal '" + s.substring(begin, end) + "'");
                 }
             }
         }
-        if (from == end) {
-            throw outOfRange(text, pos);
+        if (from == stop) {
+            throw outOfRange(s.substring(begin, end), where(pos, at));
         }
         int i = from;
-        while (i < end - 1 && text.charAt(i) == '0') {
+        while (i < stop - 1 && s.charAt(i) == '0') {
             i++;
         }
         // up to 16 hex, 19 decimal or 21 octal significant digits cannot pass 64 bits
         int safe = radix == 16 ? 16 : radix == 10 ? 19 : 21;
-        boolean mayOverflow = end - i >= safe;
+        boolean mayOverflow = stop - i >= safe;
         long limit = mayOverflow ? Long.divideUnsigned(-1L, radix) : 0;
         long v = 0;
-        for (; i < end; i++) {
-            int d = digit(text.charAt(i));
+        for (; i < stop; i++) {
+            int d = digit(s.charAt(i));
             if (d >= radix) {
-                throw outOfRange(text, pos);
+                throw outOfRange(s.substring(begin, end), where(pos, at));
             }
             if (mayOverflow) {
                 if (Long.compareUnsigned(v, limit) > 0 || Long.compareUnsigned(v * radix + d, v * radix) < 0) {
                     // only the lexer's digits reach here, so the one way to fail is a value above 64 bits
-                    throw outOfRange(text, pos);
+                    throw outOfRange(s.substring(begin, end), where(pos, at));
                 }
             }
             v = v * radix + d;
         }
         return v;
+    }
+
+    private static SourcePos where(SourcePos pos, Token at) {
+        return pos != null ? pos : DtsToken.posOf(at);
     }
 
     /** The value of a hex digit, or 99 for any other character. */
@@ -96,12 +118,29 @@ final class Literals {
      * Appends the bytes of a quoted string token to a value, escapes resolved, without the terminating NUL; a
      * string with no escape is copied as it stands.
      */
-    static void appendString(Value v, String quoted, SourcePos pos) {
-        int end = quoted.length() - 1;
-        if (quoted.indexOf('\\', 1) < 0) {
-            v.appendLatin1(quoted, 1, end);
+    static void appendString(Value v, Token quoted) {
+        String s;
+        int begin;
+        int end;
+        if (quoted instanceof DtsToken d) {
+            // read where it stands in its source: no string of its own, and a position only for a bad escape
+            s = d.source();
+            begin = d.getStartIndex() + 1;
+            end = d.getStopIndex();
         } else {
-            v.appendBytes(unescape(quoted.substring(1, end), pos));
+            s = quoted.getText();
+            begin = 1;
+            end = s.length() - 1;
+        }
+        // a search bounded by the token: the source goes on after it
+        int backslash = begin;
+        while (backslash < end && s.charAt(backslash) != '\\') {
+            backslash++;
+        }
+        if (backslash == end) {
+            v.appendLatin1(s, begin, end);
+        } else {
+            v.appendBytes(unescape(s.substring(begin, end), DtsToken.posOf(quoted)));
         }
     }
 

@@ -388,9 +388,7 @@ final class TreeBuilder implements DtsParser.Tree {
 
     /** From the start of {@code first} to just after {@code end}, a one-character ';', as a bison location. */
     private static SourcePos span(Token first, Token end) {
-        SourcePos a = pos(first);
-        SourcePos b = pos(end);
-        return new SourcePos(b.file(), a.line(), a.column(), b.line(), b.column() + 1);
+        return DtsToken.spanToChar(first, end);
     }
 
     private static String propName(Token t) {

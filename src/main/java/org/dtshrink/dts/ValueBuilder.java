@@ -77,7 +77,7 @@ final class ValueBuilder implements DtsParser.Values {
         }
         try {
             value.addMarker(Marker.Kind.TYPE_STRING, null);
-            Literals.appendString(value, t.getText(), pos(t));
+            Literals.appendString(value, t);
             value.appendInteger(0, 8);
         } catch (DtException e) {
             hold(e);
@@ -202,7 +202,7 @@ final class ValueBuilder implements DtsParser.Values {
             return 0;
         }
         try {
-            return Literals.integer(t.getText(), pos(t));
+            return Literals.integer(t);
         } catch (DtException e) {
             hold(e);
             return 0;
