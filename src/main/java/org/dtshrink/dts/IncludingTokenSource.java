@@ -34,7 +34,8 @@ final class IncludingTokenSource implements TokenSource {
     private final Deque<Frame> stack = new ArrayDeque<>();
     /** The innermost open file, the top of {@link #stack}. */
     private Frame top;
-    private TokenFactory<?> factory = CommonTokenFactory.DEFAULT;
+    /** Only the generated parser asks for it; none is made for the hand-written one. */
+    private TokenFactory<?> factory;
     private java.util.function.Consumer<DtsToken> watcher;
 
     /** One open source file: its scanner and where its positions currently point. */
@@ -291,6 +292,6 @@ final class IncludingTokenSource implements TokenSource {
 
     @Override
     public TokenFactory<?> getTokenFactory() {
-        return factory;
+        return factory != null ? factory : CommonTokenFactory.DEFAULT;
     }
 }
