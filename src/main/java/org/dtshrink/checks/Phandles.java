@@ -52,7 +52,6 @@ public final class Phandles {
         Value v = new Value();
         v.addMarker(Marker.Kind.TYPE_UINT32, null);
         v.appendInteger(n.phandle(), 32);
-        n.addProperty(new Property(name, v));
-        index.propertiesChanged(n);
+        index.propertyAdded(n, n.addProperty(new Property(name, v)));
     }
 }

@@ -83,7 +83,10 @@ final class ProviderChecks {
 
     /** dtc's prop_is_gpio: {@code gpios}, {@code gpio}, {@code *-gpios}, {@code *-gpio}, but not {@code *,nr-gpios}. */
     static boolean isGpio(Property p) {
-        String n = p.name();
+        return isGpio(p.name());
+    }
+
+    static boolean isGpio(String n) {
         if (n.endsWith(",nr-gpios")) {
             return false;
         }

@@ -32,7 +32,8 @@ final class StructureChecks {
      */
     static void duplicateNodeNames(CheckRun run, Node node) {
         List<Node> kids = node.children();
-        if (kids.size() < 2) {
+        // the index saw whether any two children share a name: most nodes have no repeats
+        if (kids.size() < 2 || !run.may(node, TreeIndex.REPEATED_CHILD)) {
             return;
         }
         if (kids.size() < INDEX_FROM) {
@@ -71,7 +72,7 @@ final class StructureChecks {
     /** Each live property against every later live one; reported at the earlier, once per later repeat. */
     static void duplicatePropertyNames(CheckRun run, Node node) {
         List<Property> props = node.properties();
-        if (props.size() < 2) {
+        if (props.size() < 2 || !run.may(node, TreeIndex.REPEATED_PROPERTY)) {
             return;
         }
         if (props.size() < INDEX_FROM) {

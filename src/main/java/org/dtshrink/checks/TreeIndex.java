@@ -42,6 +42,12 @@ final class TreeIndex {
     static final int NAME_ANY = 1 << 7;
     /** Some live property's name has a character outside dtc's PROPCHARS (the names are read here anyway). */
     static final int BAD_PROP_CHARS = 1 << 8;
+    /** Two live properties have the same name. */
+    static final int REPEATED_PROPERTY = 1 << 9;
+    /** Two children, deleted or not, have the same name. */
+    static final int REPEATED_CHILD = 1 << 10;
+    /** The flags that depend on a property's name alone ({@link NameFacts}); {@link #NAME_ANY} counts deleted ones. */
+    private static final int NAME_FLAGS = GPIO | NAMES | SPI | BAD_PROP_CHARS;
 
     /** Nodes with this many properties or more get a name index on a lookup of a name not in {@link Known}. */
     private static final int INDEX_PROPERTIES_FROM = 6;
@@ -56,6 +62,7 @@ final class TreeIndex {
     private int[] flags;
     private boolean[] dead;
     private Map<String, Property>[] byName;
+    private final NameFacts propertyNames = new NameFacts();
 
     TreeIndex(Node root) {
         this.root = root;
@@ -129,8 +136,19 @@ final class TreeIndex {
             dead[i] = order[i].isDeleted();
         }
         byName = new Map[count];
+        NameFacts nodeNames = new NameFacts();
         for (int i = 0; i < count; i++) {
             read(i);
+            List<Node> kids = order[i].children();
+            if (kids.size() > 1) {
+                nodeNames.newPass();
+                for (int k = 0, m = kids.size(); k < m; k++) {
+                    if (nodeNames.repeated(nodeNames.number(kids.get(k).name()))) {
+                        flags[i] |= REPEATED_CHILD;
+                        break;
+                    }
+                }
+            }
         }
     }
 
@@ -139,46 +157,44 @@ final class TreeIndex {
         int base = i * K;
         java.util.Arrays.fill(slots, base, base + K, null);
         int f = flags[i];
-        for (Property p : order[i].properties()) {
+        List<Property> props = order[i].properties();
+        propertyNames.newPass();
+        for (int j = 0, m = props.size(); j < m; j++) {
+            Property p = props.get(j);
             String name = p.name();
-            if (name.equals("name")) {
-                f |= NAME_ANY;
-            }
+            int id = propertyNames.number(name);
+            int facts = propertyNames.facts(id, name);
+            f |= facts & NAME_ANY;
             if (p.isDeleted()) {
                 continue;
             }
-            int id = Known.find(name);
-            if (id >= 0 && slots[base + id] == null) {
-                slots[base + id] = p;
+            if (propertyNames.repeated(id)) {
+                f |= REPEATED_PROPERTY;
             }
-            if (!p.labels().isEmpty()) {
-                f |= PROP_LABEL;
-            }
-            Value v = p.value();
-            if (v.mayHave(Marker.Kind.LABEL)) {
-                f |= VALUE_LABEL;
-            }
-            if (v.mayHave(Marker.Kind.REF_PHANDLE)) {
-                f |= PHANDLE_REF;
-            }
-            if (v.mayHave(Marker.Kind.REF_PATH)) {
-                f |= PATH_REF;
-            }
-            if (ProviderChecks.isGpio(p)) {
-                f |= GPIO;
-            }
-            if (name.endsWith("-names")) {
-                f |= NAMES;
-            }
-            if (name.startsWith("spi-")) {
-                f |= SPI;
-            }
-            if (StructureChecks.PROPCHARS_SET.span(name) < name.length()) {
-                f |= BAD_PROP_CHARS;
+            f |= facts & NAME_FLAGS | valueFlags(p);
+            int known = NameFacts.known(facts);
+            if (known >= 0 && slots[base + known] == null) {
+                slots[base + known] = p;
             }
         }
         flags[i] = f;
         byName[i] = null;
+    }
+
+    /** The flags a live property's labels and value give. */
+    private static int valueFlags(Property p) {
+        int f = p.labels().isEmpty() ? 0 : PROP_LABEL;
+        Value v = p.value();
+        if (v.mayHave(Marker.Kind.LABEL)) {
+            f |= VALUE_LABEL;
+        }
+        if (v.mayHave(Marker.Kind.REF_PHANDLE)) {
+            f |= PHANDLE_REF;
+        }
+        if (v.mayHave(Marker.Kind.REF_PATH)) {
+            f |= PATH_REF;
+        }
+        return f;
     }
 
     /** What the node may have ({@link #PROP_LABEL} and the others); every flag set for a node this index does not know. */
@@ -230,6 +246,28 @@ final class TreeIndex {
             }
         }
         return null;
+    }
+
+    /**
+     * To be called when a live property is appended to a node: the node's first property of each name stays its
+     * first, so only the new one is read.
+     */
+    void propertyAdded(Node n, Property p) {
+        int k = ordinal(n);
+        if (k < 0) {
+            return;
+        }
+        String name = p.name();
+        int facts = propertyNames.facts(propertyNames.number(name), name);
+        int known = NameFacts.known(facts);
+        if (known >= 0 && slots[k * K + known] == null) {
+            slots[k * K + known] = p;
+        } else {
+            // another live property of this name may be in the node
+            flags[k] |= REPEATED_PROPERTY;
+        }
+        flags[k] |= facts & (NAME_FLAGS | NAME_ANY) | valueFlags(p);
+        byName[k] = null;
     }
 
     /** To be called when a node's properties change. */
