@@ -1,5 +1,6 @@
 package org.dtshrink.checks;
 
+import java.util.List;
 import org.dtshrink.tree.Marker;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
@@ -36,6 +37,10 @@ final class ProviderChecks {
             return;
         }
         long cellSize = 0;
+        List<Marker> markers = v.markers();
+        // where the search for a reference at the next entry starts: entries come in order of offset
+        int from = 0;
+        long lastOffset = 0;
         for (long cell = 0; cell < len / 4; cell = (cell + cellSize + 1) & U32) {
             long phandle = Bytes.cellN(v, cell);
             // some bindings use 0 or -1 to skip an entry
@@ -46,8 +51,18 @@ final class ProviderChecks {
                 cellSize = 0;
                 continue;
             }
-            if (!v.markers().isEmpty() && !hasReferenceAt(v, cell * 4)) {
-                run.failProp(node, prop, "cell " + Bytes.signed(cell) + " is not a phandle reference");
+            if (!markers.isEmpty()) {
+                long offset = cell * 4;
+                if (offset < lastOffset) {
+                    from = 0; // the cell count wrapped around: search from the start, as dtc does each time
+                }
+                lastOffset = offset;
+                while (from < markers.size() && markers.get(from).offset() < offset) {
+                    from++;
+                }
+                if (!hasReferenceAt(markers, from, offset)) {
+                    run.failProp(node, prop, "cell " + Bytes.signed(cell) + " is not a phandle reference");
+                }
             }
             Node provider = run.index.byPhandle(phandle);
             if (provider == null) {
@@ -72,9 +87,10 @@ final class ProviderChecks {
         }
     }
 
-    private static boolean hasReferenceAt(Value v, long offset) {
-        for (Marker m : v.markers()) {
-            if (m.kind() == Marker.Kind.REF_PHANDLE && m.offset() == offset) {
+    /** Whether a phandle reference is among the markers at {@code offset}, the first of which is at {@code from}. */
+    private static boolean hasReferenceAt(List<Marker> markers, int from, long offset) {
+        for (int i = from; i < markers.size() && markers.get(i).offset() == offset; i++) {
+            if (markers.get(i).kind() == Marker.Kind.REF_PHANDLE) {
                 return true;
             }
         }

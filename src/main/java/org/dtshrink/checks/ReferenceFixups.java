@@ -73,10 +73,17 @@ final class ReferenceFixups {
         // by index: assigning a phandle to this very node appends a property to the list
         for (int i = 0; i < props.size(); i++) {
             Property p = props.get(i);
-            if (p.isDeleted() || !p.value().mayHave(Marker.Kind.REF_PHANDLE)) {
+            if (p.isDeleted()) {
                 continue;
             }
-            for (Marker m : p.value().markers()) {
+            Value v = p.value();
+            if (!v.mayHave(Marker.Kind.REF_PHANDLE)) {
+                continue;
+            }
+            // by index too: an iterator per value, over a read-only view, costs more than the look-ups
+            List<Marker> markers = v.markers();
+            for (int j = 0, count = markers.size(); j < count; j++) {
+                Marker m = markers.get(j);
                 if (m.kind() != Marker.Kind.REF_PHANDLE) {
                     continue;
                 }
@@ -85,11 +92,11 @@ final class ReferenceFixups {
                     if (!run.plugin) {
                         run.fail(node, "Reference to non-existent node or label \"" + m.ref() + "\"\n");
                     } else {
-                        p.value().setCell(m.offset(), 0xffffffffL);
+                        v.setCell(m.offset(), 0xffffffffL);
                     }
                     continue;
                 }
-                p.value().setCell(m.offset(), run.phandles.of(target));
+                v.setCell(m.offset(), run.phandles.of(target));
                 target.setReferenced(true);
             }
         }

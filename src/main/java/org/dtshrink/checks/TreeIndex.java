@@ -63,6 +63,7 @@ final class TreeIndex {
     private boolean[] dead;
     private Map<String, Property>[] byName;
     private final NameFacts propertyNames = new NameFacts();
+    private final java.util.function.Function<String, Node> labelLookup = this::byLabel;
 
     TreeIndex(Node root) {
         this.root = root;
@@ -297,13 +298,29 @@ final class TreeIndex {
     Node byLabel(String label) {
         if (byLabel == null) {
             byLabel = new HashMap<>();
-            for (Node n : LiveNodes.preOrder(root)) {
-                for (String l : n.labels()) {
-                    byLabel.putIfAbsent(l, n);
+            if (order == null) {
+                for (Node n : LiveNodes.preOrder(root)) {
+                    labelled(n);
+                }
+            } else {
+                // the same live pre-order from the numbering, without a list of the nodes
+                for (int k = 0; k < order.length; k++) {
+                    if (order[k].isDeleted()) {
+                        k = subtreeEnd[k] - 1;
+                    } else if (!order[k].labels().isEmpty()) {
+                        labelled(order[k]);
+                    }
                 }
             }
         }
         return byLabel.get(label);
+    }
+
+    private void labelled(Node n) {
+        List<String> labels = n.labels();
+        for (int i = 0; i < labels.size(); i++) {
+            byLabel.putIfAbsent(labels.get(i), n);
+        }
     }
 
     /** dtc's get_node_by_phandle; only phandles given through {@link #setPhandle} are known. */
@@ -325,6 +342,10 @@ final class TreeIndex {
 
     /** dtc's get_node_by_ref: "/", a path, a label, or a label followed by a path below it. */
     Node byRef(String ref) {
-        return LiveNodes.byRef(root, ref, this::byLabel);
+        // most references are a plain label: what LiveNodes.byRef does with a ref without '/', without its lambda
+        if (ref.indexOf('/') < 0) {
+            return ref.isEmpty() ? null : byLabel(ref);
+        }
+        return LiveNodes.byRef(root, ref, labelLookup);
     }
 }
