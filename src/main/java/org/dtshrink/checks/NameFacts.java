@@ -45,6 +45,21 @@ final class NameFacts {
         }
     }
 
+    /** The name's number, or -1 when no name of the tree numbered so far is this one. */
+    int find(String name) {
+        int h = name.hashCode();
+        int mask = keys.length - 1;
+        for (int i = (h ^ (h >>> 16)) & mask;; i = (i + 1) & mask) {
+            String k = keys[i];
+            if (k == name || k != null && hashes[i] == h && k.equals(name)) {
+                return numbers[i];
+            }
+            if (k == null) {
+                return -1;
+            }
+        }
+    }
+
     private int add(int slot, String name, int h) {
         int id = size++;
         keys[slot] = name;

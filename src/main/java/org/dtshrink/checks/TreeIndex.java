@@ -223,6 +223,10 @@ final class TreeIndex {
         if (known >= 0) {
             return slots[k * K + known];
         }
+        // every property name of the tree was numbered (node names are asked about too: most are no property's)
+        if (propertyNames.find(name) < 0) {
+            return null;
+        }
         List<Property> props = n.properties();
         if (props.size() < INDEX_PROPERTIES_FROM) {
             return scan(n, name);

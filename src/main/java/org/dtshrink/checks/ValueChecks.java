@@ -74,10 +74,12 @@ final class ValueChecks {
             return;
         }
         List<Property> props = node.properties();
+        // with no two live properties of one name, each is the first of its name
+        boolean repeats = run.may(node, TreeIndex.REPEATED_PROPERTY);
         for (int i = 0; i < props.size(); i++) {
             Property p = props.get(i);
             if (!p.isDeleted() && p.name().endsWith("-names")) {
-                checkStringList(run, node, firstLive(props, i));
+                checkStringList(run, node, repeats ? firstLive(props, i) : p);
             }
         }
     }
