@@ -112,6 +112,10 @@ final class CheckRun {
      * where each subtree ends, so that a node found deleted is skipped with everything below it.
      */
     private void walk(NodeCheck fn) {
+        if (fn instanceof OnlyWhere only) {
+            walk(only);
+            return;
+        }
         Node[] order = index.order();
         visit(fn, order[0], 0);
         for (int i = 1; i < order.length; i++) {
@@ -120,6 +124,25 @@ final class CheckRun {
                 continue;
             }
             visit(fn, order[i], i);
+        }
+        visiting = null;
+    }
+
+    /** The same walk, calling the check only at the nodes it concerns. */
+    private void walk(OnlyWhere only) {
+        Node[] order = index.order();
+        NodeCheck fn = only.fn();
+        if (only.concerns(index, 0)) {
+            visit(fn, order[0], 0);
+        }
+        for (int i = 1; i < order.length; i++) {
+            if (index.isDeleted(i)) {
+                i = index.subtreeEnd(i) - 1;
+                continue;
+            }
+            if (only.concerns(index, i)) {
+                visit(fn, order[i], i);
+            }
         }
         visiting = null;
     }

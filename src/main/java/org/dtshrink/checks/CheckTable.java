@@ -3,6 +3,7 @@ package org.dtshrink.checks;
 import static org.dtshrink.checks.CheckDef.error;
 import static org.dtshrink.checks.CheckDef.off;
 import static org.dtshrink.checks.CheckDef.warning;
+import static org.dtshrink.checks.OnlyWhere.flagged;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,10 +13,11 @@ import java.util.Map;
 /**
  * dtc's check table (Linux 6.12 scripts/dtc/checks.c, dtc 1.7.0), in dtc's order, which is the order checks run and
  * report in: each row's name, default level and prerequisites are dtc's. The rows' work lives in the classes named
- * after what they look at.
+ * after what they look at. A check wrapped in {@link OnlyWhere} is called only at the nodes the index flags for it.
  */
 final class CheckTable {
 
+    private static final int ANY_LABEL = TreeIndex.NODE_LABEL | TreeIndex.PROP_LABEL | TreeIndex.VALUE_LABEL;
     static final List<CheckDef> ROWS = rows();
     private static final Map<String, Integer> INDEX = index();
 
@@ -24,21 +26,23 @@ final class CheckTable {
 
     private static List<CheckDef> rows() {
         List<CheckDef> t = new ArrayList<>(List.of(
-            error("duplicate_node_names", StructureChecks::duplicateNodeNames),
-            error("duplicate_property_names", StructureChecks::duplicatePropertyNames),
+            error("duplicate_node_names", flagged(TreeIndex.REPEATED_CHILD, StructureChecks::duplicateNodeNames)),
+            error("duplicate_property_names",
+                    flagged(TreeIndex.REPEATED_PROPERTY, StructureChecks::duplicatePropertyNames)),
             error("node_name_chars", StructureChecks.nodeNameChars(StructureChecks.NODECHARS)),
             error("node_name_format", StructureChecks::nodeNameFormat, "node_name_chars"),
-            error("property_name_chars", StructureChecks::propertyNameChars),
+            error("property_name_chars", flagged(TreeIndex.BAD_PROP_CHARS, StructureChecks::propertyNameChars)),
             error("name_is_string", ValueChecks.isString("name")),
-            error("name_properties", StructureChecks::nameProperties, "name_is_string"),
+            error("name_properties", flagged(TreeIndex.NAME_ANY, StructureChecks::nameProperties), "name_is_string"),
             warning("node_name_vs_property_name", StructureChecks::nodeNameVsPropertyName, "node_name_chars"),
 
-            error("duplicate_label", LabelChecks::duplicateLabel),
+            error("duplicate_label", flagged(ANY_LABEL, LabelChecks::duplicateLabel)),
 
             error("explicit_phandles", ReferenceFixups::explicitPhandles),
-            error("phandle_references", ReferenceFixups::phandleReferences, "duplicate_node_names",
-                    "explicit_phandles"),
-            error("path_references", ReferenceFixups::pathReferences, "duplicate_node_names"),
+            error("phandle_references", flagged(TreeIndex.PHANDLE_REF, ReferenceFixups::phandleReferences),
+                    "duplicate_node_names", "explicit_phandles"),
+            error("path_references", flagged(TreeIndex.PATH_REF, ReferenceFixups::pathReferences),
+                    "duplicate_node_names"),
             error("omit_unused_nodes", ReferenceFixups::omitUnusedNodes, "phandle_references", "path_references"),
 
             warning("address_cells_is_cell", ValueChecks.isCell("#address-cells")),
@@ -49,7 +53,7 @@ final class CheckTable {
             warning("label_is_string", ValueChecks.isString("label")),
 
             warning("compatible_is_string_list", ValueChecks.isStringList("compatible")),
-            warning("names_is_string_list", ValueChecks::namesIsStringList),
+            warning("names_is_string_list", flagged(TreeIndex.NAMES, ValueChecks::namesIsStringList)),
 
             off("property_name_chars_strict", StructureChecks::propertyNameCharsStrict),
             off("node_name_chars_strict", StructureChecks::nodeNameCharsStrict),
@@ -94,8 +98,8 @@ final class CheckTable {
         }
 
         t.addAll(List.of(
-            off("deprecated_gpio_property", ProviderChecks::deprecatedGpioProperty),
-            warning("gpios_property", ProviderChecks::gpiosProperty, "phandle_references"),
+            off("deprecated_gpio_property", flagged(TreeIndex.GPIO, ProviderChecks::deprecatedGpioProperty)),
+            warning("gpios_property", flagged(TreeIndex.GPIO, ProviderChecks::gpiosProperty), "phandle_references"),
             // dtc lists phandle_references as this check's data, not as its prerequisite, so it has none
             warning("interrupts_property", InterruptChecks::interruptsProperty),
             warning("interrupt_provider", InterruptChecks::interruptProvider, "interrupts_extended_is_cell"),

@@ -93,6 +93,9 @@ final class Known {
             names.add(n);
         }
         NAMES = names.toArray(new String[0]);
+        if (NAMES.length > 64) {
+            throw new IllegalStateException("Known: more names than the bits of a long"); // TreeIndex.knownAt
+        }
         for (int i = 0; i < FIXED.length; i++) {
             if (find(FIXED[i]) != i) {
                 throw new IllegalStateException("Known: " + FIXED[i] + " out of place");
@@ -127,6 +130,11 @@ final class Known {
                 return SLOT_IDS[i];
             }
         }
+    }
+
+    /** The bit of a known name in {@link TreeIndex#knownAt}. */
+    static long bit(int id) {
+        return 1L << id;
     }
 
     static String name(int id) {

@@ -20,12 +20,12 @@ final class ProviderChecks {
     static NodeCheck provider(String propName, String cellName, boolean optional) {
         int prop = Known.id(propName);
         int cells = Known.id(cellName);
-        return (run, node) -> {
+        return OnlyWhere.property(prop, (run, node) -> {
             Property p = run.property(node, prop);
             if (p != null) {
                 phandleArgs(run, node, p, cells, optional);
             }
-        };
+        });
     }
 
     /** dtc's check_property_phandle_args, with its unsigned 32-bit arithmetic. */

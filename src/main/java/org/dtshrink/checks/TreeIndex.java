@@ -46,6 +46,8 @@ final class TreeIndex {
     static final int REPEATED_PROPERTY = 1 << 9;
     /** Two children, deleted or not, have the same name. */
     static final int REPEATED_CHILD = 1 << 10;
+    /** The node carries a label. */
+    static final int NODE_LABEL = 1 << 11;
     /** The flags that depend on a property's name alone ({@link NameFacts}); {@link #NAME_ANY} counts deleted ones. */
     private static final int NAME_FLAGS = GPIO | NAMES | SPI | BAD_PROP_CHARS;
 
@@ -60,6 +62,8 @@ final class TreeIndex {
     private int[] subtreeEnd;
     private Property[] slots;
     private int[] flags;
+    /** Per node, one bit per {@link Known} name of which it may have a live property. */
+    private long[] present;
     private boolean[] dead;
     private Map<String, Property>[] byName;
     private final NameFacts propertyNames = new NameFacts();
@@ -132,6 +136,7 @@ final class TreeIndex {
         }
         slots = new Property[count * K];
         flags = new int[count];
+        present = new long[count];
         dead = new boolean[count];
         for (int i = 0; i < count; i++) {
             dead[i] = order[i].isDeleted();
@@ -158,27 +163,33 @@ final class TreeIndex {
         int base = i * K;
         java.util.Arrays.fill(slots, base, base + K, null);
         int f = flags[i];
+        long has = present[i];
+        if (!order[i].labels().isEmpty()) {
+            f |= NODE_LABEL;
+        }
         List<Property> props = order[i].properties();
         propertyNames.newPass();
         for (int j = 0, m = props.size(); j < m; j++) {
             Property p = props.get(j);
             String name = p.name();
-            int id = propertyNames.number(name);
-            int facts = propertyNames.facts(id, name);
+            int number = propertyNames.number(name);
+            int facts = propertyNames.facts(number, name);
             f |= facts & NAME_ANY;
             if (p.isDeleted()) {
                 continue;
             }
-            if (propertyNames.repeated(id)) {
+            if (propertyNames.repeated(number)) {
                 f |= REPEATED_PROPERTY;
             }
             f |= facts & NAME_FLAGS | valueFlags(p);
-            int known = NameFacts.known(facts);
-            if (known >= 0 && slots[base + known] == null) {
-                slots[base + known] = p;
+            int id = NameFacts.known(facts);
+            if (id >= 0 && slots[base + id] == null) {
+                slots[base + id] = p;
+                has |= 1L << id;
             }
         }
         flags[i] = f;
+        present[i] = has;
         byName[i] = null;
     }
 
@@ -196,6 +207,16 @@ final class TreeIndex {
             f |= PATH_REF;
         }
         return f;
+    }
+
+    /** The flags of the node at {@code i} in {@link #order()}. */
+    int flagsAt(int i) {
+        return flags[i];
+    }
+
+    /** The {@link Known} names of which the node at {@code i} in {@link #order()} may have a live property, as bits. */
+    long knownAt(int i) {
+        return present[i];
     }
 
     /** What the node may have ({@link #PROP_LABEL} and the others); every flag set for a node this index does not know. */
@@ -264,9 +285,10 @@ final class TreeIndex {
         }
         String name = p.name();
         int facts = propertyNames.facts(propertyNames.number(name), name);
-        int known = NameFacts.known(facts);
-        if (known >= 0 && slots[k * K + known] == null) {
-            slots[k * K + known] = p;
+        int id = NameFacts.known(facts);
+        if (id >= 0 && slots[k * K + id] == null) {
+            slots[k * K + id] = p;
+            present[k] |= 1L << id;
         } else {
             // another live property of this name may be in the node
             flags[k] |= REPEATED_PROPERTY;
@@ -294,6 +316,7 @@ final class TreeIndex {
         subtreeEnd = null;
         slots = null;
         flags = null;
+        present = null;
         dead = null;
         byName = null;
     }

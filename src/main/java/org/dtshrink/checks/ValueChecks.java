@@ -13,22 +13,22 @@ final class ValueChecks {
 
     static NodeCheck isString(String name) {
         int id = Known.id(name);
-        return (run, node) -> checkString(run, node, run.property(node, id));
+        return OnlyWhere.property(id, (run, node) -> checkString(run, node, run.property(node, id)));
     }
 
     static NodeCheck isStringList(String name) {
         int id = Known.id(name);
-        return (run, node) -> checkStringList(run, node, run.property(node, id));
+        return OnlyWhere.property(id, (run, node) -> checkStringList(run, node, run.property(node, id)));
     }
 
     static NodeCheck isCell(String name) {
         int id = Known.id(name);
-        return (run, node) -> {
+        return OnlyWhere.property(id, (run, node) -> {
             Property p = run.property(node, id);
             if (p != null && p.value().length() != 4) {
                 run.failProp(node, p, "property is not a single cell");
             }
-        };
+        });
     }
 
     static void checkString(CheckRun run, Node node, String name) {
