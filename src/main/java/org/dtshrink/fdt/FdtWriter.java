@@ -4,9 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
 import org.dtshrink.tree.Names;
@@ -38,8 +36,13 @@ public final class FdtWriter {
      * once the structure block is written (dtc's order of insertion is the order of first use), and the name
      * offsets are filled in then: no pass over the tree beforehand, one look-up per property.
      */
-    private final Map<String, Integer> nameIds = new HashMap<>();
     private final List<byte[]> distinctNames = new ArrayList<>();
+    /**
+     * The names' numbers, open-addressed by the names' hashes: the front end gives equal names as one object, so a
+     * look-up is mostly the string's cached hash and an identity test (any other name is compared by characters).
+     */
+    private String[] nameKeys = new String[256];
+    private int[] nameNumbers = new int[256];
     /** Where each property's name offset goes in the structure block, and the number of its name. */
     private int[] fixupAt = new int[256];
     private int[] fixupId = new int[256];
@@ -107,13 +110,41 @@ public final class FdtWriter {
 
     /** The number of a property name, given on its first use, when it is checked. */
     private int nameId(String name, SourcePos pos) {
-        Integer id = nameIds.get(name);
-        if (id == null) {
-            id = distinctNames.size();
-            distinctNames.add(checkedName(name, pos));
-            nameIds.put(name, id);
+        int h = name.hashCode();
+        int mask = nameKeys.length - 1;
+        int i = (h ^ (h >>> 16)) & mask;
+        for (String k; (k = nameKeys[i]) != null; i = (i + 1) & mask) {
+            if (k == name || k.hashCode() == h && k.equals(name)) {
+                return nameNumbers[i];
+            }
+        }
+        int id = distinctNames.size();
+        distinctNames.add(checkedName(name, pos));
+        nameKeys[i] = name;
+        nameNumbers[i] = id;
+        if (2 * (id + 1) > nameKeys.length) {
+            growNames();
         }
         return id;
+    }
+
+    private void growNames() {
+        String[] keys = nameKeys;
+        int[] numbers = nameNumbers;
+        nameKeys = new String[2 * keys.length];
+        nameNumbers = new int[2 * keys.length];
+        int mask = nameKeys.length - 1;
+        for (int j = 0; j < keys.length; j++) {
+            if (keys[j] != null) {
+                int h = keys[j].hashCode();
+                int i = (h ^ (h >>> 16)) & mask;
+                while (nameKeys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                nameKeys[i] = keys[j];
+                nameNumbers[i] = numbers[j];
+            }
+        }
     }
 
     /** Writes a node's header and properties; its children follow from the caller's loop. */
