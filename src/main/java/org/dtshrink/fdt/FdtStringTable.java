@@ -22,9 +22,54 @@ final class FdtStringTable {
     /** Every announced or stored name and its offset, {@link #NOT_PLACED} while no stored string ends with it. */
     private final Map<Name, Integer> offsets = new HashMap<>();
 
+    /**
+     * The announced names' hash codes, open-addressed: a stored string's tails are looked for among the announced
+     * names, and most tails are none, which this tells without a key object or a map look-up.
+     */
+    private long[] announced = new long[64];
+    private int announcedCount;
+
     /** Announces a name {@link #insert} will be called with, so that its place is found when a string holds it. */
     void expect(byte[] name) {
-        offsets.putIfAbsent(Name.of(name), NOT_PLACED);
+        Name key = Name.of(name);
+        if (offsets.putIfAbsent(key, NOT_PLACED) == null) {
+            announce(key.hashCode());
+        }
+    }
+
+    private void announce(int code) {
+        if (2 * (announcedCount + 1) > announced.length) {
+            long[] old = announced;
+            announced = new long[2 * old.length];
+            for (long x : old) {
+                if (x != 0) {
+                    place(announced, (int) x);
+                }
+            }
+        }
+        place(announced, code);
+        announcedCount++;
+    }
+
+    /** Stores a hash code as a non-zero long (its low half the code), open-addressed by the code. */
+    private static void place(long[] table, int code) {
+        int mask = table.length - 1;
+        int i = code & mask;
+        while (table[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        table[i] = (1L << 32) | (code & 0xffffffffL);
+    }
+
+    private boolean mayBeAnnounced(int code) {
+        long want = (1L << 32) | (code & 0xffffffffL);
+        int mask = announced.length - 1;
+        for (int i = code & mask; announced[i] != 0; i = (i + 1) & mask) {
+            if (announced[i] == want) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the offset of {@code name} (without its NUL) in the table, adding it when no stored tail matches. */
@@ -70,6 +115,9 @@ final class FdtStringTable {
             if (i < name.length) {
                 h += (name[i] & 0xff) * pow;
                 pow *= PRIME;
+            }
+            if (!mayBeAnnounced(Name.hashCode(h, name.length - i))) {
+                continue;
             }
             Name tail = new Name(name, i, name.length, h);
             Integer t = offsets.get(tail);
@@ -123,7 +171,11 @@ final class FdtStringTable {
 
         @Override
         public int hashCode() {
-            long x = hash * 31 + (to - from);
+            return hashCode(hash, to - from);
+        }
+
+        static int hashCode(long hash, int length) {
+            long x = hash * 31 + length;
             return (int) (x ^ (x >>> 32));
         }
 
