@@ -3,7 +3,6 @@ package org.dtshrink.checks;
 import static org.dtshrink.checks.CheckDef.error;
 import static org.dtshrink.checks.CheckDef.off;
 import static org.dtshrink.checks.CheckDef.warning;
-import static org.dtshrink.checks.OnlyWhere.flagged;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,11 +12,10 @@ import java.util.Map;
 /**
  * dtc's check table (Linux 6.12 scripts/dtc/checks.c, dtc 1.7.0), in dtc's order, which is the order checks run and
  * report in: each row's name, default level and prerequisites are dtc's. The rows' work lives in the classes named
- * after what they look at. A check wrapped in {@link OnlyWhere} is called only at the nodes the index flags for it.
+ * after what they look at; most are called only at the nodes they concern ({@link #onlyWhere}).
  */
 final class CheckTable {
 
-    private static final int ANY_LABEL = TreeIndex.NODE_LABEL | TreeIndex.PROP_LABEL | TreeIndex.VALUE_LABEL;
     static final List<CheckDef> ROWS = rows();
     private static final Map<String, Integer> INDEX = index();
 
@@ -26,23 +24,21 @@ final class CheckTable {
 
     private static List<CheckDef> rows() {
         List<CheckDef> t = new ArrayList<>(List.of(
-            error("duplicate_node_names", flagged(TreeIndex.REPEATED_CHILD, StructureChecks::duplicateNodeNames)),
-            error("duplicate_property_names",
-                    flagged(TreeIndex.REPEATED_PROPERTY, StructureChecks::duplicatePropertyNames)),
+            error("duplicate_node_names", StructureChecks::duplicateNodeNames),
+            error("duplicate_property_names", StructureChecks::duplicatePropertyNames),
             error("node_name_chars", StructureChecks.nodeNameChars(StructureChecks.NODECHARS)),
             error("node_name_format", StructureChecks::nodeNameFormat, "node_name_chars"),
-            error("property_name_chars", flagged(TreeIndex.BAD_PROP_CHARS, StructureChecks::propertyNameChars)),
+            error("property_name_chars", StructureChecks::propertyNameChars),
             error("name_is_string", ValueChecks.isString("name")),
-            error("name_properties", flagged(TreeIndex.NAME_ANY, StructureChecks::nameProperties), "name_is_string"),
+            error("name_properties", StructureChecks::nameProperties, "name_is_string"),
             warning("node_name_vs_property_name", StructureChecks::nodeNameVsPropertyName, "node_name_chars"),
 
-            error("duplicate_label", flagged(ANY_LABEL, LabelChecks::duplicateLabel)),
+            error("duplicate_label", LabelChecks::duplicateLabel),
 
             error("explicit_phandles", ReferenceFixups::explicitPhandles),
-            error("phandle_references", flagged(TreeIndex.PHANDLE_REF, ReferenceFixups::phandleReferences),
-                    "duplicate_node_names", "explicit_phandles"),
-            error("path_references", flagged(TreeIndex.PATH_REF, ReferenceFixups::pathReferences),
-                    "duplicate_node_names"),
+            error("phandle_references", ReferenceFixups::phandleReferences, "duplicate_node_names",
+                    "explicit_phandles"),
+            error("path_references", ReferenceFixups::pathReferences, "duplicate_node_names"),
             error("omit_unused_nodes", ReferenceFixups::omitUnusedNodes, "phandle_references", "path_references"),
 
             warning("address_cells_is_cell", ValueChecks.isCell("#address-cells")),
@@ -53,7 +49,7 @@ final class CheckTable {
             warning("label_is_string", ValueChecks.isString("label")),
 
             warning("compatible_is_string_list", ValueChecks.isStringList("compatible")),
-            warning("names_is_string_list", flagged(TreeIndex.NAMES, ValueChecks::namesIsStringList)),
+            warning("names_is_string_list", ValueChecks::namesIsStringList),
 
             off("property_name_chars_strict", StructureChecks::propertyNameCharsStrict),
             off("node_name_chars_strict", StructureChecks::nodeNameCharsStrict),
@@ -98,8 +94,8 @@ final class CheckTable {
         }
 
         t.addAll(List.of(
-            off("deprecated_gpio_property", flagged(TreeIndex.GPIO, ProviderChecks::deprecatedGpioProperty)),
-            warning("gpios_property", flagged(TreeIndex.GPIO, ProviderChecks::gpiosProperty), "phandle_references"),
+            off("deprecated_gpio_property", ProviderChecks::deprecatedGpioProperty),
+            warning("gpios_property", ProviderChecks::gpiosProperty, "phandle_references"),
             // dtc lists phandle_references as this check's data, not as its prerequisite, so it has none
             warning("interrupts_property", InterruptChecks::interruptsProperty),
             warning("interrupt_provider", InterruptChecks::interruptProvider, "interrupts_extended_is_cell"),
@@ -115,7 +111,53 @@ final class CheckTable {
             warning("graph_endpoint", GraphChecks::graphEndpoint, "graph_nodes"),
 
             off("always_fail", (run, node) -> run.fail(node, "always_fail check"))));
+        for (int i = 0; i < t.size(); i++) {
+            CheckDef d = t.get(i);
+            OnlyWhere only = onlyWhere(d.name(), d.fn());
+            if (only != null) {
+                t.set(i, new CheckDef(d.name(), d.warn(), d.error(), d.prereqs(), only));
+            }
+        }
         return List.copyOf(t);
+    }
+
+    /**
+     * The nodes a row's check can do anything at, for the rows that return at once at most nodes: those that may
+     * have one of some properties (as the index last read them) or one of some of its flags. The is-string,
+     * is-cell and phandle-with-arguments checks say so themselves ({@link ValueChecks}, {@link ProviderChecks}).
+     */
+    private static OnlyWhere onlyWhere(String name, NodeCheck fn) {
+        switch (name) {
+            case "duplicate_node_names": return OnlyWhere.flagged(TreeIndex.REPEATED_CHILD, fn);
+            case "duplicate_property_names": return OnlyWhere.flagged(TreeIndex.REPEATED_PROPERTY, fn);
+            case "property_name_chars": return OnlyWhere.flagged(TreeIndex.BAD_PROP_CHARS, fn);
+            case "name_properties": return OnlyWhere.flagged(TreeIndex.NAME_ANY, fn);
+            case "duplicate_label":
+                return OnlyWhere.flagged(TreeIndex.NODE_LABEL | TreeIndex.PROP_LABEL | TreeIndex.VALUE_LABEL, fn);
+            case "phandle_references": return OnlyWhere.flagged(TreeIndex.PHANDLE_REF, fn);
+            case "path_references": return OnlyWhere.flagged(TreeIndex.PATH_REF, fn);
+            case "names_is_string_list": return OnlyWhere.flagged(TreeIndex.NAMES, fn);
+            case "deprecated_gpio_property", "gpios_property": return OnlyWhere.flagged(TreeIndex.GPIO, fn);
+            case "reg_format": return OnlyWhere.anyProperty(fn, Known.REG);
+            case "ranges_format": return OnlyWhere.anyProperty(fn, Known.RANGES);
+            case "dma_ranges_format": return OnlyWhere.anyProperty(fn, Known.DMA_RANGES);
+            case "pci_bridge": return OnlyWhere.anyProperty(fn, Known.DEVICE_TYPE);
+            case "simple_bus_bridge": return OnlyWhere.anyProperty(fn, Known.COMPATIBLE);
+            case "avoid_default_addr_size": return OnlyWhere.anyProperty(fn, Known.REG, Known.RANGES);
+            // these run only once addr_size_cells passed (their prerequisites), which recorded no #address-cells
+            // (-1) for every node without the property: at those they return at once
+            case "avoid_unnecessary_addr_size", "unique_unit_address", "unique_unit_address_if_enabled":
+                return OnlyWhere.anyProperty(fn, Known.ADDRESS_CELLS);
+            case "chosen_node_bootargs": return OnlyWhere.anyProperty(fn, Known.BOOTARGS);
+            case "chosen_node_stdout_path":
+                return OnlyWhere.anyProperty(fn, Known.STDOUT_PATH, Known.LINUX_STDOUT_PATH);
+            case "interrupts_property": return OnlyWhere.anyProperty(fn, Known.INTERRUPTS);
+            case "interrupt_provider":
+                return OnlyWhere.anyProperty(fn, Known.INTERRUPT_CONTROLLER, Known.INTERRUPT_MAP,
+                        Known.INTERRUPT_CELLS);
+            case "interrupt_map": return OnlyWhere.anyProperty(fn, Known.INTERRUPT_MAP);
+            default: return null;
+        }
     }
 
     private static Map<String, Integer> index() {

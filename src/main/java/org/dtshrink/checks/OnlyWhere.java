@@ -17,6 +17,15 @@ record OnlyWhere(long knownBits, int flags, NodeCheck fn) implements NodeCheck {
         return new OnlyWhere(Known.bit(known), 0, fn);
     }
 
+    /** At nodes that may have a live property of one of the {@link Known} names. */
+    static OnlyWhere anyProperty(NodeCheck fn, int... known) {
+        long bits = 0;
+        for (int k : known) {
+            bits |= Known.bit(k);
+        }
+        return new OnlyWhere(bits, 0, fn);
+    }
+
     /** At nodes that may have one of the {@link TreeIndex} flags. */
     static OnlyWhere flagged(int flags, NodeCheck fn) {
         return new OnlyWhere(0, flags, fn);
