@@ -183,8 +183,14 @@ final class CheckRun {
     }
 
     /** Something a check works out once per run, such as an index over the whole tree. */
-    <T> T memo(Class<T> key, java.util.function.Supplier<T> make) {
-        return key.cast(memo.computeIfAbsent(key, k -> make.get()));
+    <T> T memo(Class<T> key, java.util.function.Function<CheckRun, T> make) {
+        // made from the run, so that a caller's method reference captures nothing and is not made anew per call
+        Object m = memo.get(key);
+        if (m == null) {
+            m = make.apply(this);
+            memo.put(key, m);
+        }
+        return key.cast(m);
     }
 
     /** The node's number for the per-node arrays; the checks only meet nodes of the tree they were given. */
@@ -230,6 +236,11 @@ final class CheckRun {
 
     void setBus(Node n, Bus b) {
         bus[at(n)] = b;
+    }
+
+    /** {@link TreeIndex#phandleRefsAt} of the node. */
+    long phandleRefPositions(Node n) {
+        return index.phandleRefsAt(at(n));
     }
 
     /** What the node may have: {@link TreeIndex#PROP_LABEL} and the others. */

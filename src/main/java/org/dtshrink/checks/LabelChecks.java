@@ -64,7 +64,7 @@ final class LabelChecks {
         if (node.labels().isEmpty() && !inProperties) {
             return;
         }
-        FirstHolders first = run.memo(FirstHolders.class, () -> new FirstHolders(run));
+        FirstHolders first = run.memo(FirstHolders.class, FirstHolders::new);
         for (String l : node.labels()) {
             check(run, first, l, new Holder(node, null, -1));
         }

@@ -70,35 +70,45 @@ final class ReferenceFixups {
             return;
         }
         List<Property> props = node.properties();
+        long positions = run.phandleRefPositions(node);
+        if (positions != TreeIndex.ALL_POSITIONS) {
+            // only the properties the index saw references in: the others' values need not be read at all. The
+            // list is only appended to since (a phandle for this very node), and those properties have none.
+            for (long bits = positions; bits != 0; bits &= bits - 1) {
+                fill(run, node, props.get(Long.numberOfTrailingZeros(bits)));
+            }
+            return;
+        }
         // by index: assigning a phandle to this very node appends a property to the list
         for (int i = 0; i < props.size(); i++) {
             Property p = props.get(i);
-            if (p.isDeleted()) {
+            if (!p.isDeleted() && p.value().mayHave(Marker.Kind.REF_PHANDLE)) {
+                fill(run, node, p);
+            }
+        }
+    }
+
+    /** Each phandle reference in the property's value becomes the target's phandle, assigned as needed. */
+    private static void fill(CheckRun run, Node node, Property p) {
+        Value v = p.value();
+        // by index: an iterator per value, over a read-only view, costs more than the look-ups
+        List<Marker> markers = v.markers();
+        for (int j = 0, count = markers.size(); j < count; j++) {
+            Marker m = markers.get(j);
+            if (m.kind() != Marker.Kind.REF_PHANDLE) {
                 continue;
             }
-            Value v = p.value();
-            if (!v.mayHave(Marker.Kind.REF_PHANDLE)) {
+            Node target = run.index.byRef(m.ref());
+            if (target == null) {
+                if (!run.plugin) {
+                    run.fail(node, "Reference to non-existent node or label \"" + m.ref() + "\"\n");
+                } else {
+                    v.setCell(m.offset(), 0xffffffffL);
+                }
                 continue;
             }
-            // by index too: an iterator per value, over a read-only view, costs more than the look-ups
-            List<Marker> markers = v.markers();
-            for (int j = 0, count = markers.size(); j < count; j++) {
-                Marker m = markers.get(j);
-                if (m.kind() != Marker.Kind.REF_PHANDLE) {
-                    continue;
-                }
-                Node target = run.index.byRef(m.ref());
-                if (target == null) {
-                    if (!run.plugin) {
-                        run.fail(node, "Reference to non-existent node or label \"" + m.ref() + "\"\n");
-                    } else {
-                        v.setCell(m.offset(), 0xffffffffL);
-                    }
-                    continue;
-                }
-                v.setCell(m.offset(), run.phandles.of(target));
-                target.setReferenced(true);
-            }
+            v.setCell(m.offset(), run.phandles.of(target));
+            target.setReferenced(true);
         }
     }
 

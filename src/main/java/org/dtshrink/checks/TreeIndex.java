@@ -64,6 +64,12 @@ final class TreeIndex {
     private int[] flags;
     /** Per node, one bit per {@link Known} name of which it may have a live property. */
     private long[] present;
+    /**
+     * Per node, as the index last read it, one bit per position in its property list of a live property with a
+     * phandle reference; {@link #ALL_POSITIONS} when one is at position 64 or later.
+     */
+    private long[] phandleRefs;
+    static final long ALL_POSITIONS = -1L;
     private boolean[] dead;
     private Map<String, Property>[] byName;
     private final NameFacts propertyNames = new NameFacts();
@@ -137,6 +143,7 @@ final class TreeIndex {
         slots = new Property[count * K];
         flags = new int[count];
         present = new long[count];
+        phandleRefs = new long[count];
         dead = new boolean[count];
         for (int i = 0; i < count; i++) {
             dead[i] = order[i].isDeleted();
@@ -164,6 +171,7 @@ final class TreeIndex {
         java.util.Arrays.fill(slots, base, base + K, null);
         int f = flags[i];
         long has = present[i];
+        long refs = 0;
         if (!order[i].labels().isEmpty()) {
             f |= NODE_LABEL;
         }
@@ -181,7 +189,11 @@ final class TreeIndex {
             if (propertyNames.repeated(number)) {
                 f |= REPEATED_PROPERTY;
             }
-            f |= facts & NAME_FLAGS | valueFlags(p);
+            int v = valueFlags(p);
+            f |= facts & NAME_FLAGS | v;
+            if ((v & PHANDLE_REF) != 0) {
+                refs |= j < 64 ? 1L << j : ALL_POSITIONS;
+            }
             int id = NameFacts.known(facts);
             if (id >= 0 && slots[base + id] == null) {
                 slots[base + id] = p;
@@ -190,6 +202,7 @@ final class TreeIndex {
         }
         flags[i] = f;
         present[i] = has;
+        phandleRefs[i] = refs;
         byName[i] = null;
     }
 
@@ -217,6 +230,14 @@ final class TreeIndex {
     /** The {@link Known} names of which the node at {@code i} in {@link #order()} may have a live property, as bits. */
     long knownAt(int i) {
         return present[i];
+    }
+
+    /**
+     * Where in the property list of the node at {@code i} in {@link #order()} the live properties with phandle
+     * references were when the index last read the node (properties appended since have none), as bits.
+     */
+    long phandleRefsAt(int i) {
+        return phandleRefs[i];
     }
 
     /** What the node may have ({@link #PROP_LABEL} and the others); every flag set for a node this index does not know. */
@@ -317,6 +338,7 @@ final class TreeIndex {
         slots = null;
         flags = null;
         present = null;
+        phandleRefs = null;
         dead = null;
         byName = null;
     }
