@@ -1,13 +1,13 @@
 package org.dtshrink.checks;
 
+import org.dtshrink.tree.NameNumbers;
+
 /**
  * What the checks need to know of each distinct name of a tree, worked out once per name: a tree of a thousand
  * nodes has tens of thousands of properties but a few hundred names. Each name gets a dense number, its facts
  * (the {@link TreeIndex} flags that depend on the name alone, and its {@link Known} number), and a stamp that lets
  * a pass over one node's names see a repeat without comparing every pair.
- *
- * <p>The front end gives equal names as one object, so a look-up is mostly the string's cached hash and an identity
- * test; names from elsewhere (a blob's, the checks' own) are compared by their characters, and are equally right.
+ * The numbers are {@link NameNumbers}'.
  */
 final class NameFacts {
 
@@ -16,86 +16,28 @@ final class NameFacts {
     /** Facts not worked out: node names need only their number and stamp. */
     private static final int UNREAD = 1 << 23;
 
-    private String[] keys = new String[512];
-    private int[] hashes = new int[512];
-    /** Slot in {@link #keys} to the name's number. */
-    private int[] numbers = new int[512];
+    private final NameNumbers numbers = new NameNumbers();
     private int[] facts = new int[256];
     private int[] stamps = new int[256];
-    private int size;
     private int stamp;
 
     /** The name's number, given on first sight. */
     int number(String name) {
-        int h = name.hashCode();
-        int mask = keys.length - 1;
-        int i = (h ^ (h >>> 16)) & mask;
-        while (true) {
-            String k = keys[i];
-            if (k == name) {
-                return numbers[i];
+        int before = numbers.size();
+        int id = numbers.number(name);
+        if (id == before) {
+            if (id == facts.length) {
+                facts = java.util.Arrays.copyOf(facts, 2 * id);
+                stamps = java.util.Arrays.copyOf(stamps, 2 * id);
             }
-            if (k == null) {
-                return add(i, name, h);
-            }
-            if (hashes[i] == h && k.equals(name)) {
-                return numbers[i];
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /** The name's number, or -1 when no name of the tree numbered so far is this one. */
-    int find(String name) {
-        int h = name.hashCode();
-        int mask = keys.length - 1;
-        for (int i = (h ^ (h >>> 16)) & mask;; i = (i + 1) & mask) {
-            String k = keys[i];
-            if (k == name || k != null && hashes[i] == h && k.equals(name)) {
-                return numbers[i];
-            }
-            if (k == null) {
-                return -1;
-            }
-        }
-    }
-
-    private int add(int slot, String name, int h) {
-        int id = size++;
-        keys[slot] = name;
-        hashes[slot] = h;
-        numbers[slot] = id;
-        if (id == facts.length) {
-            facts = java.util.Arrays.copyOf(facts, 2 * id);
-            stamps = java.util.Arrays.copyOf(stamps, 2 * id);
-        }
-        facts[id] = UNREAD;
-        if (size * 2 > keys.length) {
-            grow();
+            facts[id] = UNREAD;
         }
         return id;
     }
 
-    private void grow() {
-        String[] oldKeys = keys;
-        int[] oldHashes = hashes;
-        int[] oldNumbers = numbers;
-        keys = new String[oldKeys.length * 2];
-        hashes = new int[keys.length];
-        numbers = new int[keys.length];
-        int mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != null) {
-                int h = oldHashes[j];
-                int i = (h ^ (h >>> 16)) & mask;
-                while (keys[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = oldKeys[j];
-                hashes[i] = h;
-                numbers[i] = oldNumbers[j];
-            }
-        }
+    /** The name's number, or -1 when no name of the tree numbered so far is this one. */
+    int find(String name) {
+        return numbers.find(name);
     }
 
     /** The facts of the property name numbered {@code id}: {@link TreeIndex} flags, and {@link #known}. */

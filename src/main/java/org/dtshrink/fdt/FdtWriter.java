@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import org.dtshrink.tree.DeviceTree;
 import org.dtshrink.tree.DtException;
+import org.dtshrink.tree.NameNumbers;
 import org.dtshrink.tree.Names;
 import org.dtshrink.tree.Node;
 import org.dtshrink.tree.Property;
@@ -37,12 +38,8 @@ public final class FdtWriter {
      * offsets are filled in then: no pass over the tree beforehand, one look-up per property.
      */
     private final List<byte[]> distinctNames = new ArrayList<>();
-    /**
-     * The names' numbers, open-addressed by the names' hashes: the front end gives equal names as one object, so a
-     * look-up is mostly the string's cached hash and an identity test (any other name is compared by characters).
-     */
-    private String[] nameKeys = new String[256];
-    private int[] nameNumbers = new int[256];
+    /** The names' numbers, which index {@link #distinctNames}. */
+    private final NameNumbers nameNumbers = new NameNumbers();
     /** Where each property's name offset goes in the structure block, and the number of its name. */
     private int[] fixupAt = new int[256];
     private int[] fixupId = new int[256];
@@ -110,41 +107,11 @@ public final class FdtWriter {
 
     /** The number of a property name, given on its first use, when it is checked. */
     private int nameId(String name, SourcePos pos) {
-        int h = name.hashCode();
-        int mask = nameKeys.length - 1;
-        int i = (h ^ (h >>> 16)) & mask;
-        for (String k; (k = nameKeys[i]) != null; i = (i + 1) & mask) {
-            if (k == name || k.hashCode() == h && k.equals(name)) {
-                return nameNumbers[i];
-            }
-        }
-        int id = distinctNames.size();
-        distinctNames.add(checkedName(name, pos));
-        nameKeys[i] = name;
-        nameNumbers[i] = id;
-        if (2 * (id + 1) > nameKeys.length) {
-            growNames();
+        int id = nameNumbers.number(name);
+        if (id == distinctNames.size()) {
+            distinctNames.add(checkedName(name, pos));
         }
         return id;
-    }
-
-    private void growNames() {
-        String[] keys = nameKeys;
-        int[] numbers = nameNumbers;
-        nameKeys = new String[2 * keys.length];
-        nameNumbers = new int[2 * keys.length];
-        int mask = nameKeys.length - 1;
-        for (int j = 0; j < keys.length; j++) {
-            if (keys[j] != null) {
-                int h = keys[j].hashCode();
-                int i = (h ^ (h >>> 16)) & mask;
-                while (nameKeys[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                nameKeys[i] = keys[j];
-                nameNumbers[i] = numbers[j];
-            }
-        }
     }
 
     /** Writes a node's header and properties; its children follow from the caller's loop. */
