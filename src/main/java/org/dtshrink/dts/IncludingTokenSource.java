@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.Token;
@@ -31,21 +29,25 @@ final class IncludingTokenSource implements TokenSource {
     private final DtsOptions options;
     private final NestingGuard guard = new NestingGuard();
     private final NameTexts names = new NameTexts();
-    private final Deque<Frame> stack = new ArrayDeque<>();
-    /** The innermost open file, the top of {@link #stack}. */
+    /** The innermost open file; its includers are its parents. */
     private Frame top;
     /** Only the generated parser asks for it; none is made for the hand-written one. */
     private TokenFactory<?> factory;
     private java.util.function.Consumer<DtsToken> watcher;
 
-    /** One open source file: its scanner and where its positions currently point. */
+    /** One open source file: its scanner, where its positions currently point, and the file that included it. */
     private static final class Frame {
         final DtsScanner scanner;
         DtsToken.Origin origin;
+        final Frame parent;
+        /** How many files are open, this one included. */
+        final int depth;
 
-        Frame(DtsScanner scanner, DtsToken.Origin origin) {
+        Frame(DtsScanner scanner, DtsToken.Origin origin, Frame parent) {
             this.scanner = scanner;
             this.origin = origin;
+            this.parent = parent;
+            this.depth = parent == null ? 1 : parent.depth + 1;
         }
     }
 
@@ -64,8 +66,7 @@ final class IncludingTokenSource implements TokenSource {
     }
 
     private void push(String text, String fileName, Path dir) {
-        top = new Frame(new DtsScanner(text), new DtsToken.Origin(text, fileName, 0, dir));
-        stack.push(top);
+        top = new Frame(new DtsScanner(text), new DtsToken.Origin(text, fileName, 0, dir), top);
     }
 
     @Override
@@ -111,9 +112,8 @@ final class IncludingTokenSource implements TokenSource {
             DtsScanner sc = f.scanner;
             int type = sc.next();
             if (type == Token.EOF) {
-                if (stack.size() > 1) {
-                    stack.pop();
-                    top = stack.peek();
+                if (f.parent != null) {
+                    top = f.parent;
                     // dtc's lexer state is global: what the included text left it in goes on in the includer
                     top.scanner.mode = sc.mode;
                     continue;
@@ -167,7 +167,7 @@ final class IncludingTokenSource implements TokenSource {
         DtsScanner sc = f.scanner;
         String s = sc.text();
         String name = s.substring(s.indexOf('"', sc.start) + 1, sc.end - 1);
-        if (stack.size() >= MAX_INCLUDE_DEPTH) {
+        if (top.depth >= MAX_INCLUDE_DEPTH) {
             throw DtException.at(at, "Includes nested too deeply");
         }
         Resolved r = resolve(name, f.origin.dir(), options, at);
